@@ -1,0 +1,82 @@
+"""Find the visitor's-language version of pages and snippets with one query."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from django.db.models import OuterRef, Subquery
+from django.utils import translation
+from wagtail.models import Page, TranslatableMixin
+
+T = TypeVar("T", bound=TranslatableMixin)
+
+
+def localize_all(items: Iterable[T | None], language_code: str | None = None) -> list[T | None]:
+    """Each item in the active language where a live translation exists, else the item.
+
+    One query for the whole list, however many items: use this instead of ``.localized``
+    in loops. Keeps the order and the ``None`` entries of ``items``.
+    """
+    items = list(items)
+    present = [item for item in items if item is not None]
+    if not present:
+        return items
+    model = Page if isinstance(present[0], Page) else type(present[0])
+    queryset = model._default_manager.filter(
+        translation_key__in={item.translation_key for item in present},
+        locale__language_code=language_code or translation.get_language(),
+    )
+    if model is Page:
+        queryset = queryset.live()
+    by_key = {found.translation_key: found for found in queryset}
+    return [None if item is None else by_key.get(item.translation_key, item) for item in items]
+
+
+def localized_pages_by_id(page_ids: Sequence[int | None], language_code: str) -> list[Page | None]:
+    """The live translations of the pages with these ids, in order, with one query.
+
+    A page with no live translation in the language gives None.
+    """
+    wanted = [pk for pk in page_ids if pk]
+    if not wanted:
+        return [None] * len(page_ids)
+    sources = Page.objects.filter(pk__in=wanted)
+    found = (
+        Page.objects.live()
+        .filter(
+            locale__language_code=language_code,
+            translation_key__in=sources.values("translation_key"),
+        )
+        .annotate(
+            source_id=Subquery(
+                sources.filter(translation_key=OuterRef("translation_key")).values("pk")[:1]
+            )
+        )
+    )
+    by_source = {page.source_id: page for page in found}
+    return [by_source.get(pk) if pk else None for pk in page_ids]
+
+
+def contacts_in_language(request: HttpRequest, language_code: str) -> dict:
+    """Every contact written in the language, by translation key; one query per request.
+
+    The header, the footer and every contact card of the page share it.
+    """
+    from .models import Contact  # models import this module
+
+    cache = request.__dict__.setdefault("_contacts_by_language", {})
+    if language_code not in cache:
+        cache[language_code] = {
+            contact.translation_key: contact
+            for contact in Contact.objects.filter(locale__language_code=language_code)
+        }
+    return cache[language_code]
+
+
+def localize_contact(request: HttpRequest, contact: T | None, language_code: str | None = None):
+    """The contact in the request's language if it is written in it, else as it is."""
+    if contact is None:
+        return None
+    by_key = contacts_in_language(request, language_code or translation.get_language())
+    return by_key.get(contact.translation_key, contact)

@@ -1,0 +1,335 @@
+"""Page types, the contact snippet and the site-wide settings.
+
+The tree an editor can build is the one of shared/product/site.md: one HomePage per
+language under the root; SectionPages (an audience or topic) and ContentPages under it.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page, PreviewableMixin, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ihme_site.languages import SITE_LANGUAGES
+
+from .blocks import BodyBlock, DoorsBlock
+from .localization import localize_all
+
+
+class BasePage(Page):
+    """Fields and behaviour every page of the public site shares."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two plain sentences under the title; also shown in listings."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        SynchronizedField("show_in_menus"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or self.intro
+
+
+class HomePage(BasePage):
+    doors = StreamField(
+        DoorsBlock(),
+        blank=True,
+        verbose_name=_("doors"),
+        help_text=_("The big entries: I need help, I am worried about someone, I work with…"),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.SectionPage", "pages.ContentPage", "pages.LanguagesPage"]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("doors"), FieldPanel("body")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("doors"),
+        TranslatableField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        door_values = [door.value for door in self.doors]
+        door_pages = localize_all([value["page"] for value in door_values])
+        context["doors"] = [
+            {"page": page, "title": value["title"], "text": value["text"]}
+            for value, page in zip(door_values, door_pages, strict=True)
+            if page is not None and page.live
+        ]
+        news_section = SiteSettings.for_request(request).news_section
+        context["news"] = latest_children(news_section, self.locale_id) if news_section else []
+        return context
+
+
+class SectionPage(BasePage):
+    """An audience or topic landing page: an introduction and its child pages."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["pages.HomePage", "pages.SectionPage"]
+    subpage_types = ["pages.ContentPage", "pages.SectionPage"]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+
+    class Meta:
+        verbose_name = _("section page")
+        verbose_name_plural = _("section pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().specific()
+        return context
+
+
+class ContentPage(BasePage):
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+
+    parent_page_types = ["pages.HomePage", "pages.SectionPage"]
+    subpage_types: list[str] = []
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+
+class LanguagesPage(BasePage):
+    """"Help in your language": every language by its own name, with its pages."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+
+    class Meta:
+        verbose_name = _("languages page")
+        verbose_name_plural = _("languages pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["languages"] = languages_with_pages()
+        return context
+
+
+def latest_children(section: Page, locale_id: int, count: int = 3) -> list[Page]:
+    """The newest live child pages of ``section``'s translation into the given locale."""
+    local_section = (
+        Page.objects.filter(translation_key=section.translation_key, locale_id=locale_id)
+        .live()
+        .first()
+    )
+    if local_section is None:
+        return []
+    return list(
+        local_section.get_children().live().specific().order_by("-first_published_at")[:count]
+    )
+
+
+def languages_with_pages() -> list[dict[str, object]]:
+    """Each site language that has a live home page, with its top-level pages.
+
+    Two queries whatever the number of languages.
+    """
+    homes = {
+        page.locale.language_code: page
+        for page in Page.objects.live().filter(depth=2).select_related("locale")
+    }
+    top_pages: dict[int, list[Page]] = {}
+    for page in Page.objects.live().filter(depth=3).in_menu().order_by("path"):
+        top_pages.setdefault(page.locale_id, []).append(page)
+    return [
+        {
+            "language": language,
+            "home": homes[language.code],
+            "pages": top_pages.get(homes[language.code].locale_id, []),
+        }
+        for language in SITE_LANGUAGES
+        if language.code in homes
+    ]
+
+
+class Contact(TranslatableMixin, PreviewableMixin, models.Model):
+    """A way to reach help: the hotline, 112, the police unit, an NGO."""
+
+    name = models.CharField(_("name"), max_length=120)
+    phone = models.CharField(
+        _("phone number"),
+        max_length=40,
+        blank=True,
+        help_text=_("As people dial it, e.g. +358 29 546 3177 or 112."),
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=120, blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=600)
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            heading=_("How to reach"),
+        ),
+        FieldPanel("opening_hours"),
+        FieldPanel("notes"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("opening_hours"),
+        TranslatableField("notes"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+        SynchronizedField("website"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def phone_uri(self) -> str:
+        """The tel: link of the number, without spaces or dashes."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
+
+    def get_preview_template(self, request, mode_name):
+        return "components/contact_preview.html"
+
+
+register_snippet(Contact)
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What every page shows: the contacts in the header and the pages in the footer.
+
+    Pages and contacts are chosen in the source language; each page shows the version in
+    its own language.
+    """
+
+    header_contact = models.ForeignKey(
+        Contact,
+        verbose_name=_("hotline in the header"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    emergency_contact = models.ForeignKey(
+        Contact,
+        verbose_name=_("emergency number in the header"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    languages_page = models.ForeignKey(
+        Page,
+        verbose_name=_("'Help in your language' page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    news_section = models.ForeignKey(
+        Page,
+        verbose_name=_("news section"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    about_page = models.ForeignKey(
+        Page,
+        verbose_name=_("about page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_page = models.ForeignKey(
+        Page,
+        verbose_name=_("contact page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        Page,
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        Page,
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("header_contact"), FieldPanel("emergency_contact")],
+            heading=_("Header"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("languages_page"),
+                FieldPanel("news_section"),
+                FieldPanel("about_page"),
+                FieldPanel("contact_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("privacy_page"),
+            ],
+            heading=_("Pages linked from every page"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @classmethod
+    def base_queryset(cls):
+        return super().base_queryset().select_related("header_contact", "emergency_contact")

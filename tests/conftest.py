@@ -1,0 +1,37 @@
+"""Shared fixtures: the demo site, built once per test session, is the page-tree fixture."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from wagtail.models import Page
+
+from pages.demo_content.loader import translation_key
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo site of every language in the test database, for every test to read."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", "--no-admin", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches site root paths; a test's changes must not leak into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo_page(db):
+    """The demo page with a tree.py key in a language, e.g. demo_page("get-help", "ar")."""
+
+    def find(key: str, language: str = "fi") -> Page:
+        return Page.objects.get(
+            translation_key=translation_key("page", key), locale__language_code=language
+        ).specific
+
+    return find
