@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from django.db.models import OuterRef, Subquery
+from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Page, TranslatableMixin
 

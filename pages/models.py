@@ -124,7 +124,7 @@ class ContentPage(BasePage):
 
 
 class LanguagesPage(BasePage):
-    """"Help in your language": every language by its own name, with its pages."""
+    """ "Help in your language": every language by its own name, with its pages."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 

@@ -52,9 +52,7 @@ def test_home_renders_in_every_language_with_its_lang_and_dir(client, language):
         ("*", "/fi/"),
     ],
 )
-def test_root_redirects_to_the_browser_language_without_a_cookie(
-    client, accept_language, expected
-):
+def test_root_redirects_to_the_browser_language_without_a_cookie(client, accept_language, expected):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
     assert response.status_code == 302
     assert response["Location"] == expected

@@ -152,7 +152,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "xlsx", "ods", "csv"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
-        "OPTIONS": {"features": ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]},
+        "OPTIONS": {
+            "features": ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+        },
     }
 }
 

@@ -17,9 +17,7 @@ class AccordionBlock(blocks.StructBlock):
     """Questions that open one by one; uses <details>, so it works without JavaScript."""
 
     title = blocks.CharBlock(required=False, max_length=120, label=_("Title"))
-    items = blocks.StreamBlock(
-        [("item", QuestionAnswerBlock())], min_num=1, label=_("Questions")
-    )
+    items = blocks.StreamBlock([("item", QuestionAnswerBlock())], min_num=1, label=_("Questions"))
 
     class Meta:
         icon = "list-ul"

@@ -184,7 +184,11 @@ class DemoSiteLoader:
                     continue
                 value = {"title": value.get("title", ""), "links": links}
             elif kind == "callout":
-                value = {"style": value["style"], "title": value.get("title", ""), "text": value["text"]}
+                value = {
+                    "style": value["style"],
+                    "title": value.get("title", ""),
+                    "text": value["text"],
+                }
             raw.append({"type": kind, "value": value})
         return json.dumps(raw)
 
@@ -193,7 +197,11 @@ class DemoSiteLoader:
             [
                 {
                     "type": "door",
-                    "value": {"page": pages[door["page"]].pk, "title": door["title"], "text": door.get("text", "")},
+                    "value": {
+                        "page": pages[door["page"]].pk,
+                        "title": door["title"],
+                        "text": door.get("text", ""),
+                    },
                 }
                 for door in doors
                 if door["page"] in pages
@@ -207,7 +215,9 @@ class DemoSiteLoader:
             locale__language_code=SOURCE_LANGUAGE,
         )
         # Wagtail's first migration makes a "Welcome" page; the Finnish home replaces it.
-        Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
+        Page.objects.filter(
+            depth=2, content_type__model="page", content_type__app_label="wagtailcore"
+        ).delete()
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site(hostname="localhost", port=80, is_default_site=True)
