@@ -34,6 +34,7 @@ class Chrome:
     hotline: Contact | None = None
     emergency: Contact | None = None
     languages_page: Page | None = None
+    help_finder: Page | None = None
     footer_pages: list[Page] = field(default_factory=list)
     translations: list[Translation] = field(default_factory=list)
     x_default_url: str = ""
@@ -60,9 +61,10 @@ def build_chrome(request: HttpRequest, page: Page | None = None) -> Chrome:
     code = chrome.language.code
     chrome.hotline = localize_contact(request, settings.header_contact, code)
     chrome.emergency = localize_contact(request, settings.emergency_contact, code)
-    languages_page, *footer = localized_pages_by_id(
+    languages_page, help_finder, *footer = localized_pages_by_id(
         [
             settings.languages_page_id,
+            settings.help_finder_page_id,
             settings.about_page_id,
             settings.contact_page_id,
             settings.accessibility_page_id,
@@ -71,6 +73,7 @@ def build_chrome(request: HttpRequest, page: Page | None = None) -> Chrome:
         code,
     )
     chrome.languages_page = languages_page
+    chrome.help_finder = help_finder
     chrome.footer_pages = [p for p in footer if p is not None]
 
     if page is not None and page.pk:

@@ -94,7 +94,7 @@ class SectionPage(BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["pages.HomePage", "pages.SectionPage"]
-    subpage_types = ["pages.ContentPage", "pages.SectionPage"]
+    subpage_types = ["pages.ContentPage", "pages.SectionPage", "help_finder.HelpFinderPage"]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
@@ -268,6 +268,14 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    help_finder_page = models.ForeignKey(
+        Page,
+        verbose_name=_("help finder on the home page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     news_section = models.ForeignKey(
         Page,
         verbose_name=_("news section"),
@@ -317,6 +325,7 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [
                 FieldPanel("languages_page"),
+                FieldPanel("help_finder_page"),
                 FieldPanel("news_section"),
                 FieldPanel("about_page"),
                 FieldPanel("contact_page"),

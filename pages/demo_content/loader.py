@@ -15,6 +15,7 @@ from typing import Any
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from help_finder.models import HelpFinderPage
 from ihme_site.languages import SITE_LANGUAGES
 from pages.models import (
     Contact,
@@ -25,6 +26,7 @@ from pages.models import (
     SiteSettings,
 )
 
+from .finders import FINDERS
 from .tree import CONTACTS, PAGES, SOURCE_LANGUAGE, PageSpec
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -34,6 +36,7 @@ PAGE_TYPES = {
     "section": SectionPage,
     "content": ContentPage,
     "languages": LanguagesPage,
+    "help_finder": HelpFinderPage,
 }
 #: Blocks that point at other pages: filled in once every page of the language exists.
 LINKING_BLOCKS = {"page_links"}
@@ -140,6 +143,8 @@ class DemoSiteLoader:
             )
             if hasattr(page, "body"):
                 page.body = self._stream(text.get("body", []), {}, contacts, skip=LINKING_BLOCKS)
+            if spec.page_type == "help_finder":
+                page.questions, page.outcomes = self._finder(spec.key, text, contacts, linked=False)
             parent.add_child(instance=page)
             pages[spec.key] = page
             created.append((spec, page))
@@ -153,6 +158,8 @@ class DemoSiteLoader:
                 page.body = self._stream(text.get("body", []), pages, contacts)
             if spec.page_type == "home":
                 page.doors = self._doors(text.get("doors", []), pages)
+            if spec.page_type == "help_finder":
+                page.questions, page.outcomes = self._finder(spec.key, text, contacts, linked=True)
             page.save_revision().publish()
 
     def _stream(
@@ -208,6 +215,61 @@ class DemoSiteLoader:
             ]
         )
 
+    def _finder(
+        self, key: str, text: dict[str, Any], contacts: dict[str, Contact], linked: bool
+    ) -> tuple[str, str]:
+        """A finder's two streams: routing from finders.py, words from the language.
+
+        Recommended pages are the source-language pages, as wagtail-localize keeps them in
+        a translation; the finder shows each in the visitor's language when it exists.
+        """
+        spec = FINDERS[key]
+        questions = [
+            {
+                "type": "question",
+                "value": {
+                    "key": question.key,
+                    "text": text["questions"][question.key]["text"],
+                    "hint": text["questions"][question.key].get("hint", ""),
+                    "options": [
+                        {
+                            "type": "option",
+                            "value": {
+                                "key": option.key,
+                                "label": text["questions"][question.key]["options"][option.key],
+                                "next": option.next,
+                            },
+                        }
+                        for option in question.options
+                    ],
+                },
+            }
+            for question in spec.questions
+        ]
+        outcomes = [
+            {
+                "type": "outcome",
+                "value": {
+                    "key": outcome.key,
+                    "title": text["outcomes"][outcome.key]["title"],
+                    "text": text["outcomes"][outcome.key]["text"],
+                    "is_emergency": outcome.emergency,
+                    "pages": [
+                        {"type": "page", "value": self._source(Page, "page", page_key).pk}
+                        for page_key in outcome.pages
+                    ]
+                    if linked
+                    else [],
+                    "contacts": [
+                        {"type": "contact", "value": contacts[contact_key].pk}
+                        for contact_key in outcome.contacts
+                    ],
+                },
+            }
+            for outcome in spec.outcomes
+        ]
+        return json.dumps(questions), json.dumps(outcomes)
+
     # --- Site -------------------------------------------------------------------------
     def _configure_site(self) -> None:
         source_home = Page.objects.get(
@@ -231,6 +293,7 @@ class DemoSiteLoader:
             settings.header_contact = self._source(Contact, "contact", "hotline")
             settings.emergency_contact = self._source(Contact, "contact", "emergency")
             settings.languages_page = self._source(Page, "page", "help-in-your-language")
+            settings.help_finder_page = self._source(Page, "page", "victims-help-finder")
             settings.news_section = self._source(Page, "page", "news")
             settings.about_page = self._source(Page, "page", "about")
             settings.contact_page = self._source(Page, "page", "contact")

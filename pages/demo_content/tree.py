@@ -14,7 +14,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class PageSpec:
     key: str
-    page_type: str  # "home", "section", "content" or "languages"
+    page_type: str  # "home", "section", "content", "languages" or "help_finder"
     parent: str | None
     brief: str
     show_in_menus: bool = False
@@ -59,6 +59,13 @@ PAGES: tuple[PageSpec, ...] = (
         "(pressure, exploited addiction/illegal stay/poverty, threats, debt, fear, no or low pay, "
         "told not to seek help, movement restricted, documents taken, no way out), each answer "
         "explains why it matters. End: if even one fits, call the hotline; hotline contact.",
+    ),
+    PageSpec(
+        "victims-help-finder",
+        "help_finder",
+        "get-help",
+        "Help finder for people who may be victims: a few quick questions that point to the "
+        "right help. Routing and briefs in finders.py.",
     ),
     PageSpec(
         "contact-assistance-system",
@@ -245,6 +252,13 @@ PAGES: tuple[PageSpec, ...] = (
         "municipality provides the services (social and health services), the person is "
         "still first referred to the Assistance System which advises the municipality; "
         "costs and cooperation in general terms.",
+    ),
+    PageSpec(
+        "referral-guide",
+        "help_finder",
+        "for-authorities",
+        "Referral guide: a help finder for professionals who met a person who may be a "
+        "victim. Routing and briefs in finders.py.",
     ),
     PageSpec(
         "training",
@@ -483,4 +497,4 @@ CONTACTS: tuple[ContactSpec, ...] = (
 
 SOURCE_LANGUAGE = "fi"
 #: Pages written in every language of the site, not only fi, sv and en.
-EVERY_LANGUAGE_PAGES = ("home", "get-help", "help-in-your-language")
+EVERY_LANGUAGE_PAGES = ("home", "get-help", "victims-help-finder", "help-in-your-language")
