@@ -202,6 +202,7 @@ class HelpFinderPage(RoutablePageMixin, BasePage):
             and key == position.node.key
             and raw_trail == ".".join(position.trail)
             and set(request.GET) <= {"a"}
+            and len(request.GET.getlist("a")) <= 1
         )
         if not is_canonical:
             return self._no_store(HttpResponseRedirect(canonical))

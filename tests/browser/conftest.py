@@ -1,0 +1,166 @@
+"""A real site for real browsers: gunicorn serving the demo site from its own database,
+and Debian's Chromium, launched so that it can reach nothing but that site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--proxy-server=http://127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>;127.0.0.0/8;localhost",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the site server stopped with code {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)  # polling a port that is still starting up, not timing a test
+    raise RuntimeError("the site server did not start")
+
+
+class _Database:
+    """A database of its own for the browser tests' server: PostgreSQL when the tests run
+    on PostgreSQL, else an SQLite file."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.url = os.environ.get("DATABASE_URL", "")
+        self.postgres = self.url.startswith(("postgres://", "postgresql://"))
+        if self.postgres:
+            parts = urlsplit(self.url)
+            self.name = f"ihme_browser_{os.getpid()}"
+            self.admin_url = urlunsplit(parts._replace(path="/postgres"))
+            self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
+            with psycopg.connect(self.admin_url, autocommit=True) as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{self.name}"')
+                connection.execute(f'CREATE DATABASE "{self.name}"')
+        else:
+            self.url = f"sqlite:///{tmp / 'browser.sqlite3'}"
+
+    def drop(self) -> None:
+        if self.postgres:
+            with psycopg.connect(self.admin_url, autocommit=True) as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory) -> Iterator[str]:
+    """The demo site under gunicorn on a free local port."""
+    database = _Database(tmp_path_factory.mktemp("browser-site"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ihme_site.settings.test",
+        "DATABASE_URL": database.url,
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run(
+        [*manage, "load_demo_content", "--no-admin", "-v0"], env=env, check=True, cwd=ROOT
+    )
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "ihme_site.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        _wait_for_port(port, server)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        database.drop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = shutil.which("chromium")
+    assert executable, "Debian's chromium is missing: `make browser` installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class RecordedPage:
+    """A page in a fresh browser context that remembers every request it made."""
+
+    def __init__(self, browser: Browser, site_url: str, **context_options) -> None:
+        self.context = browser.new_context(**context_options)
+        self.page: Page = self.context.new_page()
+        self.requests: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.site_url = site_url
+
+    def other_hosts(self) -> set[str]:
+        own = urlsplit(self.site_url).netloc
+        return {
+            urlsplit(url).netloc
+            for url in self.requests
+            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own
+        }
+
+
+@pytest.fixture
+def phone(browser, site_url) -> Iterator[RecordedPage]:
+    """A 360 px wide touch screen, JavaScript on."""
+    recorded = RecordedPage(
+        browser, site_url, viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True
+    )
+    yield recorded
+    recorded.context.close()
+
+
+@pytest.fixture
+def phone_without_javascript(browser, site_url) -> Iterator[RecordedPage]:
+    recorded = RecordedPage(
+        browser,
+        site_url,
+        viewport={"width": 360, "height": 740},
+        has_touch=True,
+        is_mobile=True,
+        java_script_enabled=False,
+    )
+    yield recorded
+    recorded.context.close()
