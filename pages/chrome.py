@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.conf import settings as django_settings
 from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Page
@@ -35,6 +36,8 @@ class Chrome:
     emergency: Contact | None = None
     languages_page: Page | None = None
     help_finder: Page | None = None
+    safety_page: Page | None = None
+    exit_url: str = ""
     footer_pages: list[Page] = field(default_factory=list)
     translations: list[Translation] = field(default_factory=list)
     x_default_url: str = ""
@@ -61,10 +64,12 @@ def build_chrome(request: HttpRequest, page: Page | None = None) -> Chrome:
     code = chrome.language.code
     chrome.hotline = localize_contact(request, settings.header_contact, code)
     chrome.emergency = localize_contact(request, settings.emergency_contact, code)
-    languages_page, help_finder, *footer = localized_pages_by_id(
+    chrome.exit_url = settings.exit_url or django_settings.QUICK_EXIT_URL
+    languages_page, help_finder, safety_page, *footer = localized_pages_by_id(
         [
             settings.languages_page_id,
             settings.help_finder_page_id,
+            settings.safety_page_id,
             settings.about_page_id,
             settings.contact_page_id,
             settings.accessibility_page_id,
@@ -74,6 +79,7 @@ def build_chrome(request: HttpRequest, page: Page | None = None) -> Chrome:
     )
     chrome.languages_page = languages_page
     chrome.help_finder = help_finder
+    chrome.safety_page = safety_page
     chrome.footer_pages = [p for p in footer if p is not None]
 
     if page is not None and page.pk:

@@ -268,6 +268,25 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    exit_url = models.URLField(
+        _("quick exit destination"),
+        blank=True,
+        help_text=_(
+            "Where the Exit control and three Shift presses send a visitor: an everyday site "
+            "that raises no suspicion if someone looks at the screen, such as a weather "
+            "forecast. It must not be a site about help, violence or crime. Leave empty for "
+            "the default weather page."
+        ),
+    )
+    safety_page = models.ForeignKey(
+        Page,
+        verbose_name=_("'Staying safe online' page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked next to the Exit control on every page."),
+    )
     help_finder_page = models.ForeignKey(
         Page,
         verbose_name=_("help finder on the home page"),
@@ -321,6 +340,10 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("header_contact"), FieldPanel("emergency_contact")],
             heading=_("Header"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("exit_url"), FieldPanel("safety_page")],
+            heading=_("Quick exit"),
         ),
         MultiFieldPanel(
             [

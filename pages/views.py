@@ -51,6 +51,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
                 "language": BY_CODE[language],
                 "hotline_phone": settings.HOTLINE_PHONE,
                 "hotline_uri": "tel:" + settings.HOTLINE_PHONE.replace(" ", ""),
+                "quick_exit_url": settings.QUICK_EXIT_URL,
             }
         )
     return HttpResponse(body, status=500)

@@ -32,6 +32,8 @@ WAGTAILADMIN_BASE_URL = ENV.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 MEDIA_ROOT = ENV.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = ENV.get("STATIC_ROOT", str(BASE_DIR / "static_collected"))
 LOG_LEVEL = ENV.get("LOG_LEVEL", "INFO")
+# Where the quick exit sends a visitor when the site settings name no other place.
+QUICK_EXIT_URL = ENV.get("QUICK_EXIT_URL", "https://www.ilmatieteenlaitos.fi/saa")
 
 DEBUG = False
 
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ihme_site.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -148,6 +151,9 @@ else:
 
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Ihmiskauppa.fi"
+# No avatars from Gravatar: the admin, too, sends nothing to other hosts.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "xlsx", "ods", "csv"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
@@ -177,8 +183,10 @@ LOGGING = {
 }
 
 # --- Security defaults (public responses get more in production) ---------------------------
+# Paths under the admin's looser Content-Security-Policy (ihme_site.middleware).
+ADMIN_PATH_PREFIXES = ("/admin/",)
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_REFERRER_POLICY = "no-referrer"  # the admin: same-origin (ihme_site.middleware)
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

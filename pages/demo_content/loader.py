@@ -47,6 +47,18 @@ def translation_key(kind: str, key: str) -> uuid.UUID:
     return uuid.uuid5(KEY_NAMESPACE, f"{kind}:{key}")
 
 
+def with_block_ids(raw: Any) -> Any:
+    """Give every stream child an id, as the admin does: wagtail-localize needs them."""
+    if isinstance(raw, list):
+        return [with_block_ids(item) for item in raw]
+    if isinstance(raw, dict):
+        result = {key: with_block_ids(value) for key, value in raw.items()}
+        if "type" in raw and "value" in raw:
+            result.setdefault("id", str(uuid.uuid4()))
+        return result
+    return raw
+
+
 def load_language_content(language_code: str) -> dict[str, dict[str, Any]]:
     """The merged content files of one language: {"pages": {...}, "contacts": {...}}."""
     merged: dict[str, dict[str, Any]] = {"pages": {}, "contacts": {}}
@@ -197,22 +209,24 @@ class DemoSiteLoader:
                     "text": value["text"],
                 }
             raw.append({"type": kind, "value": value})
-        return json.dumps(raw)
+        return json.dumps(with_block_ids(raw))
 
     def _doors(self, doors: list[dict[str, str]], pages: dict[str, Page]) -> str:
         return json.dumps(
-            [
-                {
-                    "type": "door",
-                    "value": {
-                        "page": pages[door["page"]].pk,
-                        "title": door["title"],
-                        "text": door.get("text", ""),
-                    },
-                }
-                for door in doors
-                if door["page"] in pages
-            ]
+            with_block_ids(
+                [
+                    {
+                        "type": "door",
+                        "value": {
+                            "page": pages[door["page"]].pk,
+                            "title": door["title"],
+                            "text": door.get("text", ""),
+                        },
+                    }
+                    for door in doors
+                    if door["page"] in pages
+                ]
+            )
         )
 
     def _finder(
@@ -268,7 +282,7 @@ class DemoSiteLoader:
             }
             for outcome in spec.outcomes
         ]
-        return json.dumps(questions), json.dumps(outcomes)
+        return json.dumps(with_block_ids(questions)), json.dumps(with_block_ids(outcomes))
 
     # --- Site -------------------------------------------------------------------------
     def _configure_site(self) -> None:
@@ -289,16 +303,26 @@ class DemoSiteLoader:
             site.save()
 
         settings = SiteSettings.for_site(site)
-        if settings.header_contact_id is None:
-            settings.header_contact = self._source(Contact, "contact", "hotline")
-            settings.emergency_contact = self._source(Contact, "contact", "emergency")
-            settings.languages_page = self._source(Page, "page", "help-in-your-language")
-            settings.help_finder_page = self._source(Page, "page", "victims-help-finder")
-            settings.news_section = self._source(Page, "page", "news")
-            settings.about_page = self._source(Page, "page", "about")
-            settings.contact_page = self._source(Page, "page", "contact")
-            settings.accessibility_page = self._source(Page, "page", "accessibility-statement")
-            settings.privacy_page = self._source(Page, "page", "privacy-notice")
+        chosen = {
+            "header_contact": (Contact, "contact", "hotline"),
+            "emergency_contact": (Contact, "contact", "emergency"),
+            "languages_page": (Page, "page", "help-in-your-language"),
+            "help_finder_page": (Page, "page", "victims-help-finder"),
+            "safety_page": (Page, "page", "staying-safe-online"),
+            "news_section": (Page, "page", "news"),
+            "about_page": (Page, "page", "about"),
+            "contact_page": (Page, "page", "contact"),
+            "accessibility_page": (Page, "page", "accessibility-statement"),
+            "privacy_page": (Page, "page", "privacy-notice"),
+        }
+        missing = {
+            field: self._source(*source)
+            for field, source in chosen.items()
+            if getattr(settings, f"{field}_id") is None
+        }
+        if missing:  # only what an editor has not chosen yet
+            for field, value in missing.items():
+                setattr(settings, field, value)
             settings.save()
 
     @staticmethod

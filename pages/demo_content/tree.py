@@ -497,4 +497,10 @@ CONTACTS: tuple[ContactSpec, ...] = (
 
 SOURCE_LANGUAGE = "fi"
 #: Pages written in every language of the site, not only fi, sv and en.
-EVERY_LANGUAGE_PAGES = ("home", "get-help", "victims-help-finder", "help-in-your-language")
+EVERY_LANGUAGE_PAGES = (
+    "home",
+    "get-help",
+    "victims-help-finder",
+    "staying-safe-online",
+    "help-in-your-language",
+)

@@ -28,23 +28,26 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--proxy-server=http://127.0.0.1:9",
     "--proxy-bypass-list=<-loopback>;127.0.0.0/8;localhost",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, "
+    "EXCLUDE 127.0.0.2",
 ]
 
 
-def _free_port() -> int:
+def _free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
+        sock.bind((host, 0))
         return sock.getsockname()[1]
 
 
-def _wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+def _wait_for_port(
+    port: int, process: subprocess.Popen, timeout: float = 60, host: str = "127.0.0.1"
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"the site server stopped with code {process.returncode}")
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
+            with socket.create_connection((host, port), timeout=1):
                 return
         except OSError:
             time.sleep(0.1)  # polling a port that is still starting up, not timing a test
@@ -75,42 +78,86 @@ class _Database:
                 connection.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
+ADMIN_PASSWORD = "browser-tests-only-password"
+
+
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory) -> Iterator[str]:
-    """The demo site under gunicorn on a free local port."""
+def exit_site(tmp_path_factory) -> Iterator[str]:
+    """A neutral everyday site on another origin, standing in for the quick exit's weather page."""
+    folder = tmp_path_factory.mktemp("exit-site")
+    (folder / "index.html").write_text(
+        "<!doctype html><html lang=en><title>Weather</title><h1>Weather today</h1></html>"
+    )
+    port = _free_port("127.0.0.2")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.2"],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for_port(port, server, host="127.0.0.2")
+        yield f"http://127.0.0.2:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_log(tmp_path_factory) -> Path:
+    """Where the site server's gunicorn writes its access and error log."""
+    return tmp_path_factory.mktemp("site-log") / "gunicorn.log"
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory, exit_site, site_log) -> Iterator[str]:
+    """The demo site under gunicorn (with the project's gunicorn.conf.py) on a free port."""
     database = _Database(tmp_path_factory.mktemp("browser-site"))
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "ihme_site.settings.test",
         "DATABASE_URL": database.url,
+        "QUICK_EXIT_URL": exit_site,
+        "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run(
         [*manage, "load_demo_content", "--no-admin", "-v0"], env=env, check=True, cwd=ROOT
     )
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "ihme_site.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-        ],
+    subprocess.run(
+        [*manage, "createsuperuser", "--noinput", "--username", "admin", "--email", "a@b.invalid"],
         env=env,
+        check=True,
         cwd=ROOT,
     )
-    try:
-        _wait_for_port(port, server)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        database.drop()
+    port = _free_port()
+    with site_log.open("w") as log:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--config",
+                str(ROOT / "gunicorn.conf.py"),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "ihme_site.wsgi:application",
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_for_port(port, server)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            database.drop()
 
 
 @pytest.fixture(scope="session")
