@@ -101,3 +101,30 @@ def test_without_javascript_the_exit_is_a_plain_link(
     assert control.get_attribute("rel") == "noreferrer"
     control.tap()
     expect(page).to_have_url(exit_site)
+
+
+@pytest.mark.parametrize("path", ["/fi/hae-apua/millaista-apua-saat/", "/ar/get-help/"])
+def test_sticky_exit_bar_never_covers_the_focused_element(phone, site_url, path):
+    page = open_page(phone, site_url, path)
+    bar_bottom = page.locator(".quick-exit-bar").bounding_box()["height"]
+    # Forwards, then backwards: going back, the browser scrolls the focused element up to
+    # the top edge, where only the scroll padding keeps it out from under the bar.
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.locator(".site-footer a").last.focus()
+    checked = 0
+    for _ in range(40):
+        page.keyboard.press("Shift+Tab")
+        focused = page.evaluate(
+            """() => {
+              const el = document.activeElement;
+              if (!el || el === document.body || el.closest('.quick-exit-bar')
+                  || el.classList.contains('skip-link')) return null;
+              const box = el.getBoundingClientRect();
+              return {top: box.top, html: el.outerHTML.slice(0, 120)};
+            }"""
+        )
+        if focused is None:
+            continue
+        checked += 1
+        assert focused["top"] >= bar_bottom - 1, focused["html"]
+    assert checked > 15
