@@ -79,3 +79,19 @@ def test_editors_can_only_build_the_site_tree(demo_page):
 def test_contact_card_shows_the_contact_in_the_page_language(client, demo_page):
     html = client.get(demo_page("contact-assistance-system", "sv").url).content.decode()
     assert "Hjälpsystemets rådgivningstelefon" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", FULL_LANGUAGES)
+def test_accessibility_statement_says_what_act_306_2019_requires(client, demo_page, language):
+    page = demo_page("accessibility-statement", language)
+    html = client.get(page.url).content.decode()
+    assert "306/2019" in html  # the law
+    assert "WCAG 2.1" in html  # the compliance level assessed against
+    assert "2026" in html  # when and how it was assessed
+    assert "mailto:ihmiskauppa.auttamisjarjestelma@migri.fi" in html  # the feedback channel
+    assert "14" in html  # the response time, in days
+    assert "saavutettavuusvaatimukset.fi" in html  # the supervising authority
+    # Linked from the footer of every page.
+    footer = client.get(f"/{language}/").content.decode().split('class="site-footer"', 1)[1]
+    assert f'href="{page.url}"' in footer

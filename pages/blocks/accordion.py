@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -15,6 +17,9 @@ class QuestionAnswerBlock(blocks.StructBlock):
 
 class AccordionBlock(blocks.StructBlock):
     """Questions that open one by one; uses <details>, so it works without JavaScript."""
+
+    #: Read by checks.py; the template renders the title as an <h2>.
+    heading_fields: ClassVar[dict[str, int]] = {"title": 2}
 
     title = blocks.CharBlock(required=False, max_length=120, label=_("Title"))
     items = blocks.StreamBlock([("item", QuestionAnswerBlock())], min_num=1, label=_("Questions"))

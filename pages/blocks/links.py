@@ -1,9 +1,14 @@
+from typing import ClassVar
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 
 class PageLinksBlock(blocks.StructBlock):
     """A list of links to other pages, shown in the visitor's language."""
+
+    #: Read by checks.py; the template renders the title as an <h2>.
+    heading_fields: ClassVar[dict[str, int]] = {"title": 2}
 
     title = blocks.CharBlock(required=False, max_length=120, label=_("Title"))
     links = blocks.StreamBlock(

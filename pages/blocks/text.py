@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -7,6 +9,9 @@ BODY_RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "do
 
 class HeadingBlock(blocks.CharBlock):
     """A level-2 heading of a page body."""
+
+    #: Read by checks.py; must match the tag in the template.
+    heading_level: ClassVar[int] = 2
 
     def __init__(self, **kwargs):
         super().__init__(max_length=120, **kwargs)

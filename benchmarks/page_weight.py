@@ -1,0 +1,139 @@
+"""Page weight: what a phone downloads on a first visit to each page type.
+
+Serves the demo site the way production does (production settings, collected and
+pre-compressed static files, gunicorn) on a local port, loads each page in Debian's
+Chromium at 360 px with an empty cache, and prints the bytes transferred (compressed, as
+on the wire) and the number of requests. Targets (issue "Accessibility and mobile
+quality"): a text page at most 30 KB and at most 4 requests.
+
+    .venv/bin/python benchmarks/page_weight.py
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = {
+    "home (fi)": "/fi/",
+    "home (ar)": "/ar/",
+    "section: get help (fi)": "/fi/hae-apua/",
+    "content: your rights (fi)": "/fi/hae-apua/oikeutesi/",
+    "content: identifying a victim (en)": "/en/for-authorities/identifying-a-victim/",
+    "help finder question (fi)": "/fi/hae-apua/avun-etsija/q2/?a=k2",
+    "help finder outcome (ar)": "/ar/get-help/help-finder/r3/?a=k2.k1.k3",
+}
+TARGET_BYTES = 30 * 1024
+TARGET_REQUESTS = 4
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(workdir: Path) -> tuple[subprocess.Popen, str]:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ihme_site.settings.production",
+        "DJANGO_SECRET_KEY": "benchmark-only-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (
+        ["migrate", "--noinput", "-v0"],
+        ["load_demo_content", "--no-admin", "-v0"],
+        ["collectstatic", "--noinput", "-v0"],
+    ):
+        subprocess.run([*manage, *command], env=env, check=True, cwd=ROOT)
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            str(ROOT / "gunicorn.conf.py"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "ihme_site.wsgi:application",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return server, f"http://127.0.0.1:{port}"
+
+
+def measure(browser, url: str) -> tuple[int, int]:
+    """(bytes on the wire, requests) for a first visit with an empty cache."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    sizes: dict[str, int] = {}
+    session.on(
+        "Network.loadingFinished",
+        lambda event: sizes.__setitem__(event["requestId"], int(event["encodedDataLength"])),
+    )
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return sum(sizes.values()), len(sizes)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        server, base = serve(Path(tmp))
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=shutil.which("chromium"),
+                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+                )
+                print(f"{'page':40} {'KB':>7} {'requests':>9}")
+                worst_bytes = worst_requests = 0
+                for name, path in PAGES.items():
+                    size, requests = measure(browser, base + path)
+                    worst_bytes, worst_requests = (
+                        max(worst_bytes, size),
+                        max(worst_requests, requests),
+                    )
+                    print(f"{name:40} {size / 1024:7.1f} {requests:9d}")
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    print(
+        f"largest first load {worst_bytes / 1024:.1f} KB (target {TARGET_BYTES // 1024} KB), "
+        f"most requests {worst_requests} (target {TARGET_REQUESTS})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
