@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import views
+from pages.search.views import search_view
 
 urlpatterns = [
     path("", views.choose_language, name="choose_language"),
@@ -17,7 +18,11 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("search/", search_view, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
 
 handler404 = "pages.views.page_not_found"
 handler500 = "pages.views.server_error"

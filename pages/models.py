@@ -19,7 +19,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from ihme_site.languages import SITE_LANGUAGES
 
 from .blocks import BodyBlock, DoorsBlock
+from .documents import SiteDocument  # noqa: F401 (models of this app)
 from .localization import localize_all
+from .search.index import SearchEntry  # noqa: F401
+from .search.promotions import SearchPromotion
 
 
 class BasePage(Page):
@@ -234,6 +237,7 @@ class Contact(TranslatableMixin, PreviewableMixin, models.Model):
 
 
 register_snippet(Contact)
+register_snippet(SearchPromotion)
 
 
 @register_setting(icon="site")

@@ -26,11 +26,11 @@ def test_home_lists_every_language(client):
 
 @pytest.mark.django_db
 def test_switcher_lists_exactly_the_live_translations(client, demo_page):
-    page = demo_page("your-rights", "en")
+    page = demo_page("signs-of-trafficking", "en")
     html = client.get(page.url).content.decode()
     assert alternates(html) == ["fi", "sv", "en", "x-default"]
     assert switcher_languages(html) == ["fi", "sv", "en"]
-    fi_url = demo_page("your-rights", "fi").url
+    fi_url = demo_page("signs-of-trafficking", "fi").url
     assert f'<a href="{fi_url}" lang="fi" hreflang="fi"' in html
     assert f'hreflang="x-default" href="http://testserver{fi_url}"' in html
 
@@ -39,8 +39,8 @@ def test_switcher_lists_exactly_the_live_translations(client, demo_page):
 def test_unpublished_translation_and_alias_never_appear(client, demo_page):
     from wagtail.models import Locale
 
-    source = demo_page("your-rights", "fi")
-    demo_page("your-rights", "sv").unpublish()
+    source = demo_page("about", "fi")
+    demo_page("about", "sv").unpublish()
     # An alias in Arabic: the Finnish page shown under /ar/ until it is translated.
     source.copy_for_translation(Locale.objects.get(language_code="ar"), alias=True)
 

@@ -497,10 +497,19 @@ CONTACTS: tuple[ContactSpec, ...] = (
 
 SOURCE_LANGUAGE = "fi"
 #: Pages written in every language of the site, not only fi, sv and en.
+#: The victims' essentials (shared/product/site.md).
 EVERY_LANGUAGE_PAGES = (
     "home",
     "get-help",
+    "am-i-a-victim",
     "victims-help-finder",
+    "contact-assistance-system",
+    "what-help-you-can-get",
+    "help-even-if",
+    "your-rights",
+    "help-from-ngos",
     "staying-safe-online",
+    "contact",
+    "privacy-notice",
     "help-in-your-language",
 )

@@ -187,3 +187,25 @@ def test_the_axe_check_finds_a_planted_violation(browser, site_url, axe):
     results = axe.run(page, options=AXE_OPTIONS)
     assert "image-alt" in {v["id"] for v in results.response["violations"]}
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/fi/", "/fi/hae-apua/millaista-apua-saat/", "/ar/get-help/"])
+def test_the_page_starts_on_the_first_screen_of_a_phone(phone, site_url, path):
+    """Hotline, 112 and exit on top, the menu folded: the heading is on screen at once."""
+    page = phone.page
+    page.goto(site_url + path)
+    assert page.locator("main h1").bounding_box()["y"] < 740 / 2
+    expect(page.locator(".primary-nav")).to_be_hidden()
+    page.locator(".site-menu__toggle").tap()
+    expect(page.locator(".primary-nav")).to_be_visible()
+    expect(page.locator(".site-header__search input")).to_be_visible()
+
+
+def test_menu_and_search_are_open_on_a_wide_screen(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "/fi/")
+    expect(page.locator(".site-menu__toggle")).to_be_hidden()
+    expect(page.locator(".primary-nav")).to_be_visible()
+    expect(page.locator(".site-header__search input")).to_be_visible()
+    context.close()
