@@ -39,11 +39,13 @@ def bench_database_url() -> str:
 
 
 def sentences(language: str) -> list[str]:
+    """The demo content's sentences in one language, as plain text."""
     from pages.demo_content.loader import load_language_content
-    from pages.search.index import plain
+    from pages.search.index import plain, stream_strings
 
-    text = plain(json.dumps(load_language_content(language)["pages"], ensure_ascii=False))
-    parts = [part.strip() for part in text.replace('"', " ").split(".") if len(part.split()) > 3]
+    strings = stream_strings(list(load_language_content(language)["pages"].values()))
+    text = plain(" ".join(strings))
+    parts = [part.strip() for part in text.split(".") if len(part.split()) > 3]
     return parts or [text]
 
 
@@ -60,6 +62,7 @@ def main() -> int:
     from ihme_site.languages import SITE_LANGUAGES
     from pages.demo_content.loader import translation_key
     from pages.models import ContentPage
+    from pages.search.index import index_page
 
     call_command("migrate", verbosity=0)
     call_command("load_demo_content", "--no-admin", verbosity=0)
@@ -81,8 +84,13 @@ def main() -> int:
                     body=json.dumps([{"type": "text", "value": f"<p>{body}</p>"}]),
                 )
             )
-            page.save_revision().publish()
-        words = [word for sentence in pool for word in sentence.split() if len(word) > 4]
+            index_page(page)  # live at once, without a revision: faster to build
+        words = [
+            word.strip(",:;!?()«»\"'")
+            for sentence in pool
+            for word in sentence.split()
+            if len(word) > 4 and any(ch.isalpha() for ch in word)
+        ]
         queries[language.code] = [random.choice(words) for _ in range(SEARCHES_PER_LANGUAGE)]
     print(
         f"built {Page.objects.filter(depth__gte=2).count()} pages in "

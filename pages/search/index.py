@@ -51,24 +51,24 @@ def page_text(page: Page) -> str:
     for field_name in ("body", "questions", "outcomes", "doors"):
         stream = getattr(page, field_name, None)
         if stream is not None:
-            parts.extend(_stream_strings(stream.get_prep_value()))
+            parts.extend(stream_strings(stream.get_prep_value()))
     return plain(" ".join(part for part in parts if part))
 
 
-def _stream_strings(value: Any) -> list[str]:
+def stream_strings(value: Any) -> list[str]:
     """The strings in a stream's stored form (keys and ids are left out)."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):
-        return [text for item in value for text in _stream_strings(item)]
+        return [text for item in value for text in stream_strings(item)]
     if isinstance(value, dict):
         if "type" in value and "value" in value:
-            return _stream_strings(value["value"])
+            return stream_strings(value["value"])
         return [
             text
             for key, item in value.items()
             if key not in ("key", "next", "style", "id")
-            for text in _stream_strings(item)
+            for text in stream_strings(item)
         ]
     return []
 
