@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ihme_site.local_site import build_demo_site, free_port, manage, start_gunicorn  # noqa: E402
+
 PAGES = {
     "home (fi)": "/fi/",
     "home (ar)": "/ar/",
@@ -36,12 +38,6 @@ TARGET_BYTES = 30 * 1024
 TARGET_REQUESTS = 4
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def serve(workdir: Path) -> tuple[subprocess.Popen, str]:
     env = {
         **os.environ,
@@ -53,40 +49,10 @@ def serve(workdir: Path) -> tuple[subprocess.Popen, str]:
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
     }
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (
-        ["migrate", "--noinput", "-v0"],
-        ["load_demo_content", "--no-admin", "-v0"],
-        ["collectstatic", "--noinput", "-v0"],
-    ):
-        subprocess.run([*manage, *command], env=env, check=True, cwd=ROOT)
+    build_demo_site(env)
+    manage(env, "collectstatic", "--noinput", "-v0")
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--config",
-            str(ROOT / "gunicorn.conf.py"),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "ihme_site.wsgi:application",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    return server, f"http://127.0.0.1:{port}"
+    return start_gunicorn(env, port), f"http://127.0.0.1:{port}"
 
 
 def measure(browser, url: str) -> tuple[int, int]:

@@ -65,26 +65,20 @@ class HelpFinderPageForm(WagtailAdminPageForm):
             else:
                 questions_general.append(problem.message)
 
-        if question_errors or questions_general:
-            self.add_error(
-                "questions",
-                StreamBlockValidationError(
-                    block_errors={
-                        index: _struct_error(fields) for index, fields in question_errors.items()
-                    },
-                    non_block_errors=questions_general,
-                ),
-            )
-        if outcome_errors or outcomes_general:
-            self.add_error(
-                "outcomes",
-                StreamBlockValidationError(
-                    block_errors={
-                        index: _struct_error(fields) for index, fields in outcome_errors.items()
-                    },
-                    non_block_errors=outcomes_general,
-                ),
-            )
+        for field_name, block_errors, general in (
+            ("questions", question_errors, questions_general),
+            ("outcomes", outcome_errors, outcomes_general),
+        ):
+            if block_errors or general:
+                self.add_error(
+                    field_name,
+                    StreamBlockValidationError(
+                        block_errors={
+                            index: _struct_error(fields) for index, fields in block_errors.items()
+                        },
+                        non_block_errors=general,
+                    ),
+                )
 
 
 def _struct_error(fields: dict) -> StructBlockValidationError:

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from pages.demo_content.loader import translation_key
 
@@ -35,3 +36,14 @@ def demo_page(db):
         ).specific
 
     return find
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """A client logged in to the admin as a superuser whose admin language is English."""
+    user = django_user_model.objects.create_superuser("editor", "editor@example.invalid", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
+    return client

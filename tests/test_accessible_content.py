@@ -19,7 +19,6 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-from wagtail.users.models import UserProfile
 
 from pages.blocks import BodyBlock
 from pages.blocks.checks import body_problems
@@ -238,16 +237,6 @@ def test_an_image_renders_its_alt_text_or_an_empty_one_when_decorative(
 
 
 # --- The admin ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.invalid", "pw")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
-    return client
 
 
 def edit_form(page: Page, blocks: list[tuple[str, Any]], action: str | None) -> dict:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -16,6 +14,8 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from ihme_site.local_site import build_demo_site, free_port, manage, start_gunicorn, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -31,27 +31,6 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, "
     "EXCLUDE 127.0.0.2",
 ]
-
-
-def _free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as sock:
-        sock.bind((host, 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for_port(
-    port: int, process: subprocess.Popen, timeout: float = 60, host: str = "127.0.0.1"
-) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the site server stopped with code {process.returncode}")
-        try:
-            with socket.create_connection((host, port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)  # polling a port that is still starting up, not timing a test
-    raise RuntimeError("the site server did not start")
 
 
 class _Database:
@@ -88,7 +67,7 @@ def exit_site(tmp_path_factory) -> Iterator[str]:
     (folder / "index.html").write_text(
         "<!doctype html><html lang=en><title>Weather</title><h1>Weather today</h1></html>"
     )
-    port = _free_port("127.0.0.2")
+    port = free_port("127.0.0.2")
     server = subprocess.Popen(
         [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.2"],
         cwd=folder,
@@ -96,7 +75,7 @@ def exit_site(tmp_path_factory) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_for_port(port, server, host="127.0.0.2")
+        wait_for_port(port, server, host="127.0.0.2")
         yield f"http://127.0.0.2:{port}/"
     finally:
         server.terminate()
@@ -120,39 +99,11 @@ def site_url(tmp_path_factory, exit_site, site_log) -> Iterator[str]:
         "QUICK_EXIT_URL": exit_site,
         "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
     }
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run(
-        [*manage, "load_demo_content", "--no-admin", "-v0"], env=env, check=True, cwd=ROOT
-    )
-    subprocess.run(
-        [*manage, "createsuperuser", "--noinput", "--username", "admin", "--email", "a@b.invalid"],
-        env=env,
-        check=True,
-        cwd=ROOT,
-    )
-    port = _free_port()
+    build_demo_site(env)
+    manage(env, "createsuperuser", "--noinput", "--username", "admin", "--email", "a@b.invalid")
     with site_log.open("w") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--config",
-                str(ROOT / "gunicorn.conf.py"),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "ihme_site.wsgi:application",
-            ],
-            env=env,
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        server = start_gunicorn(env, port := free_port(), output=log)
         try:
-            _wait_for_port(port, server)
             yield f"http://127.0.0.1:{port}"
         finally:
             server.terminate()

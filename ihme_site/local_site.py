@@ -1,0 +1,72 @@
+"""The demo site served from a subprocess on a local port, as production serves it (gunicorn
+with gunicorn.conf.py). Used by the browser tests and the benchmarks, never by the site."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import IO
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(
+    port: int, process: subprocess.Popen, timeout: float = 60, host: str = "127.0.0.1"
+) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server stopped with code {process.returncode}")
+        try:
+            with socket.create_connection((host, port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)  # the server is still starting
+    raise RuntimeError("the server did not start")
+
+
+def manage(env: dict[str, str], *arguments: str) -> None:
+    subprocess.run(  # noqa: S603 (our own manage.py, our own arguments)
+        [sys.executable, str(ROOT / "manage.py"), *arguments], env=env, check=True, cwd=ROOT
+    )
+
+
+def build_demo_site(env: dict[str, str]) -> None:
+    """Migrate the database named in env and fill it with the demo content."""
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo_content", "--no-admin", "-v0")
+
+
+def start_gunicorn(
+    env: dict[str, str], port: int, output: IO | int = subprocess.DEVNULL
+) -> subprocess.Popen:
+    """gunicorn on 127.0.0.1:port with two workers; returns once it accepts connections."""
+    server = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            str(ROOT / "gunicorn.conf.py"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "ihme_site.wsgi:application",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=output,
+        stderr=subprocess.STDOUT,
+    )
+    wait_for_port(port, server)
+    return server
