@@ -40,15 +40,12 @@ SITE_LANGUAGES: tuple[Language, ...] = (
 
 DEFAULT_LANGUAGE = "fi"
 
-#: Codes that browsers send for a language the site knows under another code.
+#: Codes that browsers send for a language the site knows under another code (a region,
+#: as in "zh-CN" or "fil-PH", is tried without it too).
 ACCEPT_LANGUAGE_ALIASES: dict[str, str] = {
     "fil": "tl",
     "zh": "zh-hans",
-    "zh-cn": "zh-hans",
-    "zh-sg": "zh-hans",
     "ku": "ckb",
-    "ckb-iq": "ckb",
-    "ckb-ir": "ckb",
 }
 
 BY_CODE: dict[str, Language] = {language.code: language for language in SITE_LANGUAGES}

@@ -19,9 +19,8 @@ from .models import HomePage
 def best_language(accept_language: str, available: set[str]) -> str:
     """The first language of the browser's list that the site has a home page in."""
     for code, _quality in parse_accept_lang_header(accept_language or ""):
-        code = code.lower()
-        for candidate in (code, ACCEPT_LANGUAGE_ALIASES.get(code), code.split("-")[0]):
-            candidate = ACCEPT_LANGUAGE_ALIASES.get(candidate, candidate) if candidate else None
+        for candidate in (code.lower(), code.lower().split("-")[0]):  # "sv-fi", then "sv"
+            candidate = ACCEPT_LANGUAGE_ALIASES.get(candidate, candidate)
             if candidate in available:
                 return candidate
     return DEFAULT_LANGUAGE
