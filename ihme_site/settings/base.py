@@ -32,6 +32,8 @@ WAGTAILADMIN_BASE_URL = ENV.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 MEDIA_ROOT = ENV.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = ENV.get("STATIC_ROOT", str(BASE_DIR / "static_collected"))
 LOG_LEVEL = ENV.get("LOG_LEVEL", "INFO")
+# Production only: "false" where TLS ends before the app and the proxy redirects to HTTPS.
+SSL_REDIRECT = ENV.get("DJANGO_SECURE_SSL_REDIRECT", "true") == "true"
 # Where the quick exit sends a visitor when the site settings name no other place.
 QUICK_EXIT_URL = ENV.get("QUICK_EXIT_URL", "https://www.ilmatieteenlaitos.fi/saa")
 
