@@ -29,6 +29,8 @@ def page_types(language: str) -> dict[str, str]:
         "languages": f"/{language}/{pages['help-in-your-language']['slug']}/",
         "content": f"/{language}/{get_help}/{pages['staying-safe-online']['slug']}/",
         "404": f"/{language}/no-such-page/",
+        "search results": f"/{language}/search/?q=112",
+        "search without results": f"/{language}/search/?q=qwxzyv",
     }
     if "accessibility-statement" in pages:
         urls["accessibility statement"] = f"/{language}/{pages['accessibility-statement']['slug']}/"
