@@ -60,9 +60,9 @@ def localized_pages_by_id(page_ids: Sequence[int | None], language_code: str) ->
 
 
 def contacts_in_language(request: HttpRequest, language_code: str) -> dict:
-    """Every contact written in the language, by translation key; one query per request.
+    """Every published contact written in the language, by translation key.
 
-    The header, the footer and every contact card of the page share it.
+    One query per request: the header, the footer and every contact card share it.
     """
     from .models import Contact  # models import this module
 
@@ -70,14 +70,17 @@ def contacts_in_language(request: HttpRequest, language_code: str) -> dict:
     if language_code not in cache:
         cache[language_code] = {
             contact.translation_key: contact
-            for contact in Contact.objects.filter(locale__language_code=language_code)
+            for contact in Contact.objects.filter(locale__language_code=language_code, live=True)
         }
     return cache[language_code]
 
 
 def localize_contact(request: HttpRequest, contact: T | None, language_code: str | None = None):
-    """The contact in the request's language if it is written in it, else as it is."""
+    """The contact in the request's language if published in it, else as it is.
+
+    None for a contact that has never been published (a draft is not for visitors).
+    """
     if contact is None:
         return None
     by_key = contacts_in_language(request, language_code or translation.get_language())
-    return by_key.get(contact.translation_key, contact)
+    return by_key.get(contact.translation_key, contact if contact.live else None)

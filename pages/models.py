@@ -6,12 +6,21 @@ language under the root; SectionPages (an audience or topic) and ContentPages un
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, PreviewableMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -185,8 +194,21 @@ def languages_with_pages() -> list[dict[str, object]]:
     ]
 
 
-class Contact(TranslatableMixin, PreviewableMixin, models.Model):
-    """A way to reach help: the hotline, 112, the police unit, an NGO."""
+class Contact(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    PreviewableMixin,
+    models.Model,
+):
+    """A way to reach help: the hotline, 112, the police unit, an NGO.
+
+    A wrong number here reaches every page at once, so a change goes through the same
+    moderation as a page: saved as a draft, published by a moderator. Visitors see the
+    published version (the row itself); a never-published contact is not shown.
+    """
 
     name = models.CharField(_("name"), max_length=120)
     phone = models.CharField(
@@ -223,8 +245,21 @@ class Contact(TranslatableMixin, PreviewableMixin, models.Model):
         verbose_name_plural = _("contacts")
         ordering = ["name"]
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="contact")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="contact",
+        for_concrete_model=False,
+    )
+
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     @property
     def phone_uri(self) -> str:

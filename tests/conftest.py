@@ -47,3 +47,21 @@ def editor_client(client, django_user_model):
     profile.save()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def group_user(db, django_user_model):
+    """A user in one of the editorial groups (Editors, Moderators, Translators)."""
+    from django.contrib.auth.models import Group
+
+    def make(group: str, username: str | None = None, language: str = "en"):
+        user = django_user_model.objects.create_user(
+            username or group.lower(), f"{group.lower()}@example.invalid", "pw"
+        )
+        user.groups.add(Group.objects.get(name=group))
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        return user
+
+    return make

@@ -47,10 +47,21 @@ def test_every_language_has_its_pages_and_contacts():
 
 
 @pytest.mark.django_db
-def test_the_command_creates_an_admin_and_prints_the_password(capsys):
+def test_the_command_creates_a_user_per_role_and_prints_the_passwords(capsys, client):
     call_command("load_demo_content")
     output = capsys.readouterr().out
-    assert "user: admin  password: " in output
+    for username, group in [
+        ("admin", "superuser"),
+        ("editor", "Editors"),
+        ("moderator", "Moderators"),
+        ("translator", "Translators"),
+    ]:
+        line = next(line for line in output.splitlines() if line.strip().startswith(username))
+        assert f"({group}," in line
+        password = line.rsplit("password ", 1)[1].strip()
+        assert client.login(username=username, password=password)
+        assert client.get("/admin/").status_code == 200
+        client.logout()
     call_command("load_demo_content")
     assert "exists already" in capsys.readouterr().out
 

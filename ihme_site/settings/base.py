@@ -36,6 +36,9 @@ LOG_LEVEL = ENV.get("LOG_LEVEL", "INFO")
 SSL_REDIRECT = ENV.get("DJANGO_SECURE_SSL_REDIRECT", "true") == "true"
 # Where the quick exit sends a visitor when the site settings name no other place.
 QUICK_EXIT_URL = ENV.get("QUICK_EXIT_URL", "https://www.ilmatieteenlaitos.fi/saa")
+# Machine translation in the translation editor: DeepL when a key is given (texts are then
+# sent to DeepL), else the offline translation memory.
+DEEPL_API_KEY = ENV.get("DEEPL_API_KEY", "")
 
 DEBUG = False
 
@@ -168,6 +171,18 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
         },
     }
 }
+
+# --- Translation ---------------------------------------------------------------------------
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "pages.editorial.machine_translation.TranslationMemory",
+        "OPTIONS": {},
+    }
 
 # --- Logging -------------------------------------------------------------------------------
 LOGGING = {

@@ -14,3 +14,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Serve static files straight from static/, without collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Never DeepL in tests, whatever the environment holds: no text leaves the machine.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "pages.editorial.machine_translation.TranslationMemory",
+    "OPTIONS": {},
+}

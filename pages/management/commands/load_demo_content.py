@@ -1,17 +1,30 @@
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
+from wagtail.users.models import UserProfile
 
 from pages.demo_content.loader import DemoSiteLoader
 
+# Local users: (username, editorial group or None for a superuser, admin language).
+DEMO_USERS = [
+    ("admin", None, "en"),
+    ("editor", "Editors", "fi"),
+    ("moderator", "Moderators", "fi"),
+    ("translator", "Translators", "sv"),
+]
+
 
 class Command(BaseCommand):
-    help = "Build the demo site in every language (idempotent) and a local admin user."
+    help = (
+        "Build the demo site in every language (idempotent), a local admin user and a user "
+        "for each editorial group."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--no-admin", action="store_true", help="Do not create the local admin user."
+            "--no-admin", action="store_true", help="Do not create the local users."
         )
 
     def handle(self, *args, no_admin: bool = False, **options):
@@ -20,19 +33,28 @@ class Command(BaseCommand):
         contacts = sum(report.created_contacts.values())
         self.stdout.write(f"Demo content: {pages} pages and {contacts} contacts created.")
         if not no_admin:
-            self._admin_user()
+            self.stdout.write("Admin: http://127.0.0.1:8000/admin/")
+            for username, group, language in DEMO_USERS:
+                self._user(username, group, language)
 
-    def _admin_user(self) -> None:
+    def _user(self, username: str, group: str | None, language: str) -> None:
         User = get_user_model()
-        if User.objects.filter(username="admin").exists():
+        if User.objects.filter(username=username).exists():
             self.stdout.write(
-                "Admin user 'admin' exists already (new password: manage.py changepassword admin)."
+                f"  {username}: exists already (new password: manage.py changepassword {username})"
             )
             return
         password = secrets.token_urlsafe(12)
-        User.objects.create_superuser("admin", "admin@example.invalid", password)
+        email = f"{username}@example.invalid"
+        if group is None:
+            user = User.objects.create_superuser(username, email, password)
+        else:
+            user = User.objects.create_user(username, email, password)
+            user.groups.add(Group.objects.get(name=group))
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])
+        role = group or "superuser"
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}"
-            )
+            self.style.SUCCESS(f"  {username} ({role}, admin in {language}): password {password}")
         )
