@@ -16,12 +16,22 @@ def register_editorial_urls():
             views.TranslationCoverageView.as_view(),
             name="translation_coverage",
         ),
-        # Takes wagtail-localize's own address (registered after this one), so the
-        # translation editor's upload form reaches the checks first.
+        # These take wagtail-localize's own addresses (registered after these), so its
+        # editor's forms and buttons reach the checks first.
         path(
             "localize/translate/<int:translation_id>/pofile/upload/",
             views.upload_pofile,
             name="checked_upload_pofile",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            views.CheckedUpdateTranslationsView.as_view(),
+            name="checked_update_translations",
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            views.convert_to_alias,
+            name="checked_convert_to_alias",
         ),
     ]
 

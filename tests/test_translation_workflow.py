@@ -295,3 +295,48 @@ def test_the_offline_translation_memory_reuses_earlier_translations(parent, tran
     assert remembered.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE
     new_sentence = next(value for key, value in translated.items() if "uusi" in key)
     assert new_sentence is None  # never translated before: left for the translator
+
+
+# --- Only publishers publish, whatever the route -------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_translator_syncs_but_cannot_publish_by_syncing(
+    parent, translator, moderator, django_capture_on_commit_callbacks
+):
+    page = publish_finnish(parent, "synkka", ["Vanha teksti."])
+    translation = submit(translator, page, "sv")
+    translate_strings(translator, translation, swedish)
+    publish_translation(moderator, translation, django_capture_on_commit_callbacks)
+    swedish_page = translation.get_target_instance()
+    published_revision = swedish_page.live_revision_id
+
+    page.body[0] = ("text", RichText("<p>Muutettu teksti.</p>"))
+    page.save_revision().publish()
+    url = reverse("wagtail_localize:update_translations", args=(translation.source_id,))
+    form = translator.get(url).context["form"]
+    assert form.fields["publish_translations"].disabled
+    with django_capture_on_commit_callbacks(execute=True):
+        response = translator.post(url, {"publish_translations": "on"})
+    assert response.status_code == 302
+    swedish_page.refresh_from_db()
+    assert swedish_page.live_revision_id == published_revision  # nothing published
+    assert state_of(page, "sv").reason == "1 text to translate."
+
+
+@pytest.mark.django_db
+def test_a_translator_cannot_turn_a_translation_into_an_alias(
+    parent, translator, moderator, django_capture_on_commit_callbacks
+):
+    page = publish_finnish(parent, "alias", ["Teksti."])
+    translation = submit(translator, page, "sv")
+    translate_strings(translator, translation, swedish)
+    publish_translation(moderator, translation, django_capture_on_commit_callbacks)
+    swedish_page = translation.get_target_instance()
+    url = reverse("wagtail_localize:convert_to_alias", args=(swedish_page.pk,))
+    translator.post(url)
+    swedish_page.refresh_from_db()
+    assert swedish_page.alias_of_id is None
+    moderator.post(url)
+    swedish_page.refresh_from_db()
+    assert swedish_page.alias_of_id == page.pk

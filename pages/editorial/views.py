@@ -1,4 +1,6 @@
-"""Admin views of the editorial workflow: the coverage report and the checked PO upload."""
+"""Admin views of the editorial workflow: the coverage report, and checks wagtail-localize
+leaves out (a PO upload is checked before import; only those who may publish a translated
+page publish it by a sync or turn it into an alias of the source)."""
 
 from __future__ import annotations
 
@@ -13,9 +15,10 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
-from wagtail_localize.views import edit_translation
+from wagtail_localize.views import convert, edit_translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .coverage import STATE_LABELS, State, translation_coverage
 from .pofile import po_upload_problem
@@ -72,3 +75,39 @@ def upload_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
         },
         status=400,
     )
+
+
+def can_publish_translation(user, translation: Translation) -> bool:
+    """Whether the user may publish the translation's page or snippet."""
+    instance = translation.get_target_instance()
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    model = type(instance)
+    return user.has_perm(f"{model._meta.app_label}.publish_{model._meta.model_name}")
+
+
+class CheckedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's sync, with "publish immediately" only for those who may publish."""
+
+    def get_form(self):
+        form = super().get_form()
+        translations = self.object.translations.filter(enabled=True).select_related(
+            "source", "target_locale"
+        )
+        if not all(can_publish_translation(self.request.user, t) for t in translations):
+            field = form.fields["publish_translations"]
+            field.disabled = True
+            field.initial = False
+            field.help_text = _(
+                "Publishing is for moderators: the sync brings the new texts to translate, "
+                "and a moderator publishes the translations."
+            )
+        return form
+
+
+def convert_to_alias(request: HttpRequest, page_id: int) -> HttpResponse:
+    """Turning a translation into an alias changes what visitors see: publishers only."""
+    page = get_object_or_404(Page, id=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
