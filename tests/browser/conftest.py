@@ -58,6 +58,18 @@ class _Database:
 
 
 ADMIN_PASSWORD = "browser-tests-only-password"
+# One user per editorial group (same password), admin in English for stable selectors.
+EDITORIAL_USERS = {"editor": "Editors", "moderator": "Moderators", "translator": "Translators"}
+EDITORIAL_USERS_SCRIPT = f"""
+from django.contrib.auth.models import Group, User
+from wagtail.users.models import UserProfile
+for username, group in {EDITORIAL_USERS!r}.items():
+    user = User.objects.create_user(username, username + "@example.invalid", {ADMIN_PASSWORD!r})
+    user.groups.add(Group.objects.get(name=group))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+"""
 
 
 @pytest.fixture(scope="session")
@@ -101,6 +113,7 @@ def site_url(tmp_path_factory, exit_site, site_log) -> Iterator[str]:
     }
     build_demo_site(env)
     manage(env, "createsuperuser", "--noinput", "--username", "admin", "--email", "a@b.invalid")
+    manage(env, "shell", "-v0", "-c", EDITORIAL_USERS_SCRIPT)
     with site_log.open("w") as log:
         server = start_gunicorn(env, port := free_port(), output=log)
         try:
