@@ -196,11 +196,18 @@ def test_editors_see_a_preview_of_every_page_type(page_type, group_user):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("language", "expected"),
-    [("fi", "Kojelauta"), ("sv", "Instrumentpanel"), ("en", "Dashboard")],
+    ("language", "dashboard", "coverage"),
+    [
+        ("fi", "Kojelauta", "Käännösten kattavuus"),
+        ("sv", "Instrumentpanel", "Översättningstäckning"),
+        ("en", "Dashboard", "Translation coverage"),
+    ],
 )
-def test_the_admin_speaks_each_users_language(language, expected, group_user):
+def test_the_admin_speaks_each_users_language(language, dashboard, coverage, group_user):
     client = client_for(group_user("Editors", language=language))
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert f'lang="{language}"' in html
-    assert expected in html
+    assert dashboard in html
+    # The project's own admin views too.
+    html = client.get(reverse("translation_coverage")).content.decode()
+    assert f"<title>{coverage}" in html

@@ -62,13 +62,11 @@ def translate_strings(client: Client, translation: Translation, translate) -> No
         assert response.status_code in (200, 201)
 
 
-def publish_translation(client: Client, translation: Translation, on_commit) -> None:
+def publish_translation(client: Client, translation: Translation) -> None:
     page = translation.get_target_instance()
-    # wagtail-localize publishes once the transaction commits (the test's never does).
-    with on_commit(execute=True):
-        response = client.post(
-            reverse("wagtailadmin_pages:edit", args=(page.pk,)), {"action": "publish"}
-        )
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)), {"action": "publish"}
+    )
     assert response.status_code == 302
     assert translation.get_target_instance().live
 
@@ -76,6 +74,15 @@ def publish_translation(client: Client, translation: Translation, on_commit) -> 
 def state_of(page, language: str):
     coverage = next(c for c in translation_coverage() if c.locale.language_code == language)
     return next(item for item in coverage.pages if item.source.pk == page.pk)
+
+
+@pytest.fixture(autouse=True)
+def commit_callbacks_at_once(monkeypatch):
+    """wagtail-localize publishes when the transaction commits, and a test's transaction
+    never does: run such callbacks at once, as a committed request would."""
+    monkeypatch.setattr(
+        "django.db.transaction.on_commit", lambda func, using=None, robust=False: func()
+    )
 
 
 @pytest.fixture
@@ -99,7 +106,7 @@ def swedish(text: str) -> str:
 
 @pytest.mark.django_db
 def test_translate_publish_change_sync_and_the_coverage_report_follows(
-    parent, translator, moderator, django_capture_on_commit_callbacks
+    parent, translator, moderator
 ):
     page = publish_finnish(parent, "kaannettava", ["Ensimmäinen kappale.", "Toinen kappale."])
     assert state_of(page, "sv").state == State.MISSING
@@ -115,7 +122,7 @@ def test_translate_publish_change_sync_and_the_coverage_report_follows(
     )
     assert response.status_code == 302  # Wagtail sends it back with "no permission"
     assert not translation.get_target_instance().live
-    publish_translation(moderator, translation, django_capture_on_commit_callbacks)
+    publish_translation(moderator, translation)
     swedish_page = translation.get_target_instance()
     html = Client().get(swedish_page.url).content.decode()
     assert "SV Ensimmäinen kappale." in html
@@ -127,11 +134,10 @@ def test_translate_publish_change_sync_and_the_coverage_report_follows(
     item = state_of(page, "sv")
     assert item.state == State.OUTDATED and item.needs_sync
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = moderator.post(
-            reverse("wagtail_localize:update_translations", args=(translation.source_id,)),
-            {"publish_translations": "on"},
-        )
+    response = moderator.post(
+        reverse("wagtail_localize:update_translations", args=(translation.source_id,)),
+        {"publish_translations": "on"},
+    )
     assert response.status_code == 302
     item = state_of(page, "sv")
     assert item.state == State.OUTDATED and not item.needs_sync
@@ -141,7 +147,7 @@ def test_translate_publish_change_sync_and_the_coverage_report_follows(
 
     translate_strings(translator, translation, swedish)
     assert state_of(page, "sv").state == State.OUTDATED  # translated, awaiting publishing
-    publish_translation(moderator, translation, django_capture_on_commit_callbacks)
+    publish_translation(moderator, translation)
     assert state_of(page, "sv").state == State.UP_TO_DATE
     html = Client().get(swedish_page.url).content.decode()
     assert "SV Uusi kappale." in html and "Toinen" not in html
@@ -208,9 +214,7 @@ def upload(client: Client, translation: Translation, content: bytes):
 
 
 @pytest.mark.django_db
-def test_po_round_trip_brings_the_new_text_to_the_page(
-    parent, translator, moderator, django_capture_on_commit_callbacks
-):
+def test_po_round_trip_brings_the_new_text_to_the_page(parent, translator, moderator):
     page = publish_finnish(parent, "po-sivu", ["Teksti PO-tiedostoon."])
     translation = submit(translator, page, "sv")
     po = download_po(translator, translation)
@@ -219,7 +223,7 @@ def test_po_round_trip_brings_the_new_text_to_the_page(
         entry.msgstr = f"Från PO: {entry.msgid}"
     response = upload(translator, translation, str(po).encode("utf-8"))
     assert response.status_code == 302
-    publish_translation(moderator, translation, django_capture_on_commit_callbacks)
+    publish_translation(moderator, translation)
     html = Client().get(translation.get_target_instance().url).content.decode()
     assert "Från PO: Teksti PO-tiedostoon." in html
 
@@ -301,13 +305,11 @@ def test_the_offline_translation_memory_reuses_earlier_translations(parent, tran
 
 
 @pytest.mark.django_db
-def test_a_translator_syncs_but_cannot_publish_by_syncing(
-    parent, translator, moderator, django_capture_on_commit_callbacks
-):
+def test_a_translator_syncs_but_cannot_publish_by_syncing(parent, translator, moderator):
     page = publish_finnish(parent, "synkka", ["Vanha teksti."])
     translation = submit(translator, page, "sv")
     translate_strings(translator, translation, swedish)
-    publish_translation(moderator, translation, django_capture_on_commit_callbacks)
+    publish_translation(moderator, translation)
     swedish_page = translation.get_target_instance()
     published_revision = swedish_page.live_revision_id
 
@@ -316,8 +318,7 @@ def test_a_translator_syncs_but_cannot_publish_by_syncing(
     url = reverse("wagtail_localize:update_translations", args=(translation.source_id,))
     form = translator.get(url).context["form"]
     assert form.fields["publish_translations"].disabled
-    with django_capture_on_commit_callbacks(execute=True):
-        response = translator.post(url, {"publish_translations": "on"})
+    response = translator.post(url, {"publish_translations": "on"})
     assert response.status_code == 302
     swedish_page.refresh_from_db()
     assert swedish_page.live_revision_id == published_revision  # nothing published
@@ -325,13 +326,11 @@ def test_a_translator_syncs_but_cannot_publish_by_syncing(
 
 
 @pytest.mark.django_db
-def test_a_translator_cannot_turn_a_translation_into_an_alias(
-    parent, translator, moderator, django_capture_on_commit_callbacks
-):
+def test_a_translator_cannot_turn_a_translation_into_an_alias(parent, translator, moderator):
     page = publish_finnish(parent, "alias", ["Teksti."])
     translation = submit(translator, page, "sv")
     translate_strings(translator, translation, swedish)
-    publish_translation(moderator, translation, django_capture_on_commit_callbacks)
+    publish_translation(moderator, translation)
     swedish_page = translation.get_target_instance()
     url = reverse("wagtail_localize:convert_to_alias", args=(swedish_page.pk,))
     translator.post(url)
@@ -340,3 +339,47 @@ def test_a_translator_cannot_turn_a_translation_into_an_alias(
     moderator.post(url)
     swedish_page.refresh_from_db()
     assert swedish_page.alias_of_id == page.pk
+
+
+# --- Snippets go through the same flow ----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_contact_is_translated_and_published_like_a_page(translator, moderator):
+    from pages.models import Contact
+
+    finnish = Contact.objects.create(
+        locale=Locale.objects.get(language_code="fi"),
+        name="Uusi neuvonta",
+        phone="+358 40 000 0000",
+        opening_hours="Arkisin 9-15",
+    )
+    response = translator.post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation", args=("pages", "contact", finnish.pk)
+        ),
+        {"locales": [Locale.objects.get(language_code="sv").pk]},
+    )
+    assert response.status_code == 302
+    translation = Translation.objects.get(
+        source__object_id=finnish.translation_key, target_locale__language_code="sv"
+    )
+    translate_strings(
+        translator,
+        translation,
+        {"Uusi neuvonta": "Ny rådgivning", "Arkisin 9-15": "Vardagar 9-15"}.get,
+    )
+    swedish = translation.get_target_instance()
+    assert not swedish.live  # a translator's work waits for a moderator
+    edit = reverse("wagtailsnippets_pages_contact:edit", args=(swedish.pk,))
+    translator.post(edit, {"action": "publish"})
+    swedish.refresh_from_db()
+    assert not swedish.live
+    moderator.post(edit, {"action": "publish"})
+    swedish.refresh_from_db()
+    assert swedish.live
+    assert (swedish.name, swedish.opening_hours, swedish.phone) == (
+        "Ny rådgivning",
+        "Vardagar 9-15",
+        "+358 40 000 0000",
+    )

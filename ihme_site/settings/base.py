@@ -173,6 +173,9 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 
 # --- Translation ---------------------------------------------------------------------------
+# A new translation starts as a draft, even of a live page or contact: until a moderator
+# publishes it, visitors would otherwise read the untranslated Finnish text under /sv/….
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 if DEEPL_API_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",

@@ -135,6 +135,8 @@ def test_editor_moderator_translator_journey(browser, site_url):
     translator.locator("main form [type=submit]").last.click()
     expect(translator).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
     swedish_edit_url = translator.url
+    # A new translation is a draft: visitors do not see the Finnish text under /sv/.
+    assert public_status(f"{site_url}/sv/fa-hjalp/apu-kaupan-kassalla/") == 404
     translate_waiting_texts(translator)
     expect(translator.get_by_role("button", name="Publish in Swedish")).to_have_count(0)
 
