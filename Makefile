@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 
-.PHONY: install run test lint check browser messages clean
+.PHONY: install run test lint check browser gettext messages clean
 
 install: $(STAMP)
 
@@ -24,8 +24,12 @@ run: install
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
+# GNU gettext: the catalogue test runs makemessages, as `make messages` does.
+gettext:
+	@command -v xgettext >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
+
 # Every test; DATABASE_URL picks the database (SQLite unless set).
-test: install browser
+test: install browser gettext
 	$(BIN)/python -m pytest
 
 lint: install
@@ -43,7 +47,7 @@ check: install
 # Refresh the message catalogues from the templates and code, then compile them.
 LOCALES = $(shell $(BIN)/python -c 'from django.utils.translation import to_locale; \
 	from ihme_site.languages import SITE_LANGUAGES; print(*(to_locale(l.code) for l in SITE_LANGUAGES))')
-messages: install
+messages: install gettext
 	$(BIN)/python manage.py makemessages $(addprefix -l ,$(LOCALES)) --no-obsolete \
 	  --ignore=.venv --ignore=tests --ignore=pages/demo_content
 	$(BIN)/python manage.py compilemessages --ignore=.venv

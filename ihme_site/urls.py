@@ -8,11 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import views
 from pages.search.views import search_view
+from pages.sitemap import robots_txt, sitemap
 
 urlpatterns = [
     path("", views.choose_language, name="choose_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -6,20 +6,14 @@ language under the root; SectionPages (an audience or topic) and ContentPages un
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
     Page,
     PreviewableMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -27,40 +21,17 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ihme_site.languages import SITE_LANGUAGES
 
+from .base import BasePage, ModeratedSnippet
 from .blocks import BodyBlock, DoorsBlock
+from .directory import DirectoryPage, Organisation  # noqa: F401
 from .documents import SiteDocument  # noqa: F401 (models of this app)
+from .events import EventIndexPage, EventPage  # noqa: F401 (models of this app)
 from .localization import localize_all
+from .news import NewsArticlePage, NewsIndexPage  # noqa: F401 (models of this app)
+from .publications import PublicationPage  # noqa: F401
 from .search.index import SearchEntry  # noqa: F401
 from .search.promotions import SearchPromotion
-
-
-class BasePage(Page):
-    """Fields and behaviour every page of the public site shares."""
-
-    intro = models.TextField(
-        _("introduction"),
-        blank=True,
-        max_length=600,
-        help_text=_("One or two plain sentences under the title; also shown in listings."),
-    )
-
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("intro"),
-        SynchronizedField("show_in_menus"),
-    ]
-
-    class Meta:
-        abstract = True
-
-    @property
-    def meta_description(self) -> str:
-        return self.search_description or self.intro
+from .training import TrainingModulePage  # noqa: F401
 
 
 class HomePage(BasePage):
@@ -73,7 +44,14 @@ class HomePage(BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.SectionPage", "pages.ContentPage", "pages.LanguagesPage"]
+    subpage_types = [
+        "pages.SectionPage",
+        "pages.ContentPage",
+        "pages.LanguagesPage",
+        "pages.NewsIndexPage",
+        "pages.EventIndexPage",
+        "pages.DirectoryPage",
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("doors"), FieldPanel("body")]
     translatable_fields = [
@@ -106,7 +84,14 @@ class SectionPage(BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["pages.HomePage", "pages.SectionPage"]
-    subpage_types = ["pages.ContentPage", "pages.SectionPage", "help_finder.HelpFinderPage"]
+    subpage_types = [
+        "pages.ContentPage",
+        "pages.SectionPage",
+        "pages.PublicationPage",
+        "pages.TrainingModulePage",
+        "pages.DirectoryPage",
+        "help_finder.HelpFinderPage",
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
@@ -158,14 +143,18 @@ class LanguagesPage(BasePage):
 
 
 def latest_children(section: Page, locale_id: int, count: int = 3) -> list[Page]:
-    """The newest live child pages of ``section``'s translation into the given locale."""
+    """The newest live child pages of ``section``'s translation into the given locale
+    (for a news index, its newest articles by their date)."""
+    model = section.specific_class or Page  # from the content type: no query
     local_section = (
-        Page.objects.filter(translation_key=section.translation_key, locale_id=locale_id)
+        model.objects.filter(translation_key=section.translation_key, locale_id=locale_id)
         .live()
         .first()
     )
     if local_section is None:
         return []
+    if isinstance(local_section, NewsIndexPage):
+        return list(local_section.articles()[:count])
     return list(
         local_section.get_children().live().specific().order_by("-first_published_at")[:count]
     )
@@ -194,20 +183,11 @@ def languages_with_pages() -> list[dict[str, object]]:
     ]
 
 
-class Contact(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    PreviewableMixin,
-    models.Model,
-):
+class Contact(ModeratedSnippet, PreviewableMixin):
     """A way to reach help: the hotline, 112, the police unit, an NGO.
 
-    A wrong number here reaches every page at once, so a change goes through the same
-    moderation as a page: saved as a draft, published by a moderator. Visitors see the
-    published version (the row itself); a never-published contact is not shown.
+    Moderated: a wrong number here would reach every page at once. A never-published
+    contact is not shown.
     """
 
     name = models.CharField(_("name"), max_length=120)
@@ -240,26 +220,13 @@ class Contact(
         SynchronizedField("website"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ModeratedSnippet.Meta):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ["name"]
 
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="contact")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="contact",
-        for_concrete_model=False,
-    )
-
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     @property
     def phone_uri(self) -> str:
@@ -272,6 +239,7 @@ class Contact(
 
 
 register_snippet(Contact)
+register_snippet(Organisation)
 register_snippet(SearchPromotion)
 
 

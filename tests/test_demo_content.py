@@ -93,3 +93,30 @@ def test_no_placeholder_text_and_no_copied_finnish_bodies():
         for key, page in load_language_content(folder.name)["pages"].items():
             if page.get("body"):
                 assert json.dumps(page["body"]) != json.dumps(finnish[key]["body"]), key
+
+
+@pytest.mark.django_db
+def test_no_page_outside_finnish_is_a_copy_of_the_finnish_one():
+    """Every translated page says its own words: no body, title or introduction is the
+    Finnish one copied over."""
+    from pages.search.index import stream_strings
+
+    def words(page) -> tuple:
+        body = getattr(page, "body", None)
+        return (page.title, page.intro, tuple(stream_strings(body.raw_data) if body else ()))
+
+    finnish = {
+        page.translation_key: words(page)
+        for page in Page.objects.filter(locale__language_code="fi", depth__gt=1).specific()
+    }
+    others = Page.objects.exclude(locale__language_code="fi").filter(depth__gt=1).specific()
+    checked = 0
+    for page in others:
+        title, intro, body = words(page)
+        source_title, source_intro, source_body = finnish[page.translation_key]
+        assert title != source_title, page.url
+        assert not intro or intro != source_intro, page.url
+        assert not body or body != source_body, page.url
+        checked += 1
+    partial_languages = sum(not language.full_tree for language in SITE_LANGUAGES)
+    assert checked == 2 * len(PAGES) + partial_languages * len(EVERY_LANGUAGE_PAGES)

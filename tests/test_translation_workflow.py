@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.test.client import encode_multipart
 from django.urls import reverse
+from django.utils.translation import override as override_language
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -72,7 +73,9 @@ def publish_translation(client: Client, translation: Translation) -> None:
 
 
 def state_of(page, language: str):
-    coverage = next(c for c in translation_coverage() if c.locale.language_code == language)
+    with override_language("en"):  # the reasons are written in the admin's language
+        coverage = translation_coverage()
+    coverage = next(c for c in coverage if c.locale.language_code == language)
     return next(item for item in coverage.pages if item.source.pk == page.pk)
 
 

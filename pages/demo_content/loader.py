@@ -17,6 +17,8 @@ from wagtail.models import Locale, Page, Site
 
 from help_finder.models import HelpFinderPage
 from ihme_site.languages import SITE_LANGUAGES
+from pages.directory import DirectoryPage, Organisation
+from pages.events import EventIndexPage, EventPage
 from pages.models import (
     Contact,
     ContentPage,
@@ -25,9 +27,12 @@ from pages.models import (
     SectionPage,
     SiteSettings,
 )
+from pages.news import NewsArticlePage, NewsIndexPage
+from pages.publications import PublicationPage
+from pages.training import TrainingModulePage
 
 from .finders import FINDERS
-from .tree import CONTACTS, PAGES, SOURCE_LANGUAGE, PageSpec
+from .tree import CONTACTS, ORGANISATIONS, PAGES, SOURCE_LANGUAGE, PageSpec
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 KEY_NAMESPACE = uuid.UUID("5b0f7c1e-3a51-4d8e-9a3c-1e6f2b7d9c40")
@@ -37,7 +42,16 @@ PAGE_TYPES = {
     "content": ContentPage,
     "languages": LanguagesPage,
     "help_finder": HelpFinderPage,
+    "news_index": NewsIndexPage,
+    "news_article": NewsArticlePage,
+    "event_index": EventIndexPage,
+    "event": EventPage,
+    "publication": PublicationPage,
+    "training": TrainingModulePage,
+    "directory": DirectoryPage,
 }
+#: The content files' sections: pages, contacts and the directory's organisations.
+CONTENT_SECTIONS = ("pages", "contacts", "organisations")
 #: Blocks that point at other pages: filled in once every page of the language exists.
 LINKING_BLOCKS = {"page_links"}
 
@@ -59,13 +73,34 @@ def with_block_ids(raw: Any) -> Any:
     return raw
 
 
+def self_check_stream(questions: list[dict[str, Any]]) -> str:
+    """A training module's self-check from the content files' plain lists."""
+    return json.dumps(
+        with_block_ids(
+            [
+                {
+                    "type": "question",
+                    "value": {
+                        "question": question["question"],
+                        "options": [
+                            {"type": "option", "value": option} for option in question["options"]
+                        ],
+                        "explanation": question["explanation"],
+                    },
+                }
+                for question in questions
+            ]
+        )
+    )
+
+
 def load_language_content(language_code: str) -> dict[str, dict[str, Any]]:
-    """The merged content files of one language: {"pages": {...}, "contacts": {...}}."""
-    merged: dict[str, dict[str, Any]] = {"pages": {}, "contacts": {}}
+    """The merged content files of one language: {"pages": {...}, "contacts": {...}, …}."""
+    merged: dict[str, dict[str, Any]] = {section: {} for section in CONTENT_SECTIONS}
     folder = CONTENT_DIR / language_code
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        for section in ("pages", "contacts"):
+        for section in CONTENT_SECTIONS:
             duplicate = merged[section].keys() & data.get(section, {}).keys()
             if duplicate:
                 raise ValueError(f"{path}: {section} {sorted(duplicate)} already defined")
@@ -92,6 +127,7 @@ class DemoSiteLoader:
         for code, locale in locales.items():
             content = load_language_content(code)
             contacts = self._load_contacts(locale, content["contacts"])
+            self._load_organisations(locale, content["organisations"])
             self._load_pages(locale, content["pages"], contacts)
         self._configure_site()
         return self.report
@@ -123,6 +159,27 @@ class DemoSiteLoader:
                 contacts[spec.key] = contact
         return contacts
 
+    # --- Organisations of the directory -------------------------------------------------
+    def _load_organisations(self, locale: Locale, texts: dict[str, Any]) -> None:
+        for spec in ORGANISATIONS:
+            key = translation_key("organisation", spec.key)
+            if spec.key not in texts or Organisation.objects.filter(
+                translation_key=key, locale=locale
+            ):
+                continue
+            text = texts[spec.key]
+            Organisation.objects.create(
+                translation_key=key,
+                locale=locale,
+                name=text["name"],
+                description=text["description"],
+                area=text.get("area", ""),
+                service_types=list(spec.service_types),
+                languages=list(spec.languages),
+                phone=spec.phone,
+                website=spec.website,
+            )
+
     # --- Pages ------------------------------------------------------------------------
     def _load_pages(
         self, locale: Locale, texts: dict[str, Any], contacts: dict[str, Contact]
@@ -153,6 +210,10 @@ class DemoSiteLoader:
                 show_in_menus=spec.show_in_menus,
                 live=False,
             )
+            for name, value in {**spec.details, **text.get("fields", {})}.items():
+                setattr(page, name, page._meta.get_field(name).to_python(value))
+            if "self_check" in text:
+                page.self_check = self_check_stream(text["self_check"])
             if hasattr(page, "body"):
                 page.body = self._stream(text.get("body", []), {}, contacts, skip=LINKING_BLOCKS)
             if spec.page_type == "help_finder":

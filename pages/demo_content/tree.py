@@ -8,16 +8,30 @@ says what the page must cover (for the writers, never shown to visitors).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
 class PageSpec:
     key: str
-    page_type: str  # "home", "section", "content", "languages" or "help_finder"
+    # "home", "section", "content", "languages", "help_finder", "news_index", "news_article",
+    # "event_index", "event", "publication", "training" or "directory"
+    page_type: str
     parent: str | None
     brief: str
     show_in_menus: bool = False
+    # Field values the same in every language (dates, flags, links), as the model stores them.
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OrganisationSpec:
+    key: str
+    service_types: tuple[str, ...]
+    languages: tuple[str, ...]
+    phone: str = ""
+    website: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,7 +120,7 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec(
         "help-from-ngos",
-        "content",
+        "directory",
         "get-help",
         "Help from NGOs and other services (directory): one short paragraph each plus a "
         "contact card for Victim Support Finland (RIKU), Pro-tukipiste, Monika (Multicultural "
@@ -272,21 +286,21 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec(
         "training-identification",
-        "content",
+        "training",
         "training",
         "Training module 1: identifying victims. Target group, learning objectives (bullets), "
         "content outline, how to get the module (contact the Assistance System).",
     ),
     PageSpec(
         "training-victim-assistance",
-        "content",
+        "training",
         "training",
         "Training module 2: assisting victims. Target group, learning objectives, outline "
         "(services, referral, consent, cooperation with the Assistance System).",
     ),
     PageSpec(
         "training-pre-trial-investigation",
-        "content",
+        "training",
         "training",
         "Training module 3: pre-trial investigation of trafficking crimes. Target group, "
         "objectives, outline (recognising the crime, hearing a victim, cooperation, related "
@@ -332,11 +346,12 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec(
         "child-trafficking-study",
-        "content",
+        "publication",
         "publications",
         "The IHME study of child trafficking in Finland and comparable countries: aims and "
         "scope only (identifying child victims, helping them and the children of adult "
         "victims, pre-trial investigation); do not invent findings.",
+        details={"publication_date": "2018-12-31"},
     ),
     PageSpec(
         "statistics",
@@ -353,43 +368,48 @@ PAGES: tuple[PageSpec, ...] = (
         "Leaflets: what leaflets are for (to hand to a possible victim or keep at a workplace), "
         "that they exist in several languages, ask the Assistance System for printed copies.",
     ),
-    PageSpec("news", "section", "home", "News: the Assistance System's news."),
+    PageSpec("news", "news_index", "home", "News: the Assistance System's news."),
     PageSpec(
         "news-training-reach",
-        "content",
+        "news_article",
         "news",
         "News: the IHME training reached about 750 police and Border Guard staff and students "
         "in autumn 2018, far above the target of 200-300; 11 police departments, 4 Border "
         "Guard units.",
+        details={"date": "2018-12-14"},
     ),
     PageSpec(
         "news-clients-2022",
-        "content",
+        "news_article",
         "news",
         "News: at the end of 2022 the Assistance System had 1,314 clients (263 children) of 75 "
         "nationalities; over 40 % had been in forced labour.",
+        details={"date": "2023-02-15"},
     ),
     PageSpec(
         "news-referrals-2023",
-        "content",
+        "news_article",
         "news",
         "News: 510 new referrals in 2023; anyone can refer; call the hotline.",
+        details={"date": "2024-02-15"},
     ),
-    PageSpec("events", "section", "home", "Events: seminars and training events."),
+    PageSpec("events", "event_index", "home", "Events: seminars and training events."),
     PageSpec(
         "seminar-identifying-child-victims",
-        "content",
+        "event",
         "events",
         "Thematic seminar 1 of the IHME project: identifying child victims of trafficking. "
-        "Audience, themes. No invented dates or venues beyond 'held during the IHME project "
-        "(2017-2018)'.",
+        "Audience, themes. The facts give no day or venue: the dates in `details` only place "
+        "the seminars in the project's time (2017-2018); the text names no day or venue.",
+        details={"start": "2018-05-24T09:00:00+03:00", "end": "2018-05-24T16:00:00+03:00"},
     ),
     PageSpec(
         "seminar-helping-children",
-        "content",
+        "event",
         "events",
         "Thematic seminar 2 of the IHME project: helping child victims and the children of "
         "adult victims, and pre-trial investigation. Same rules as seminar 1.",
+        details={"start": "2018-11-15T09:00:00+02:00", "end": "2018-11-15T16:00:00+02:00"},
     ),
     # --- About and service pages ----------------------------------------------------------
     PageSpec(
@@ -512,4 +532,51 @@ EVERY_LANGUAGE_PAGES = (
     "contact",
     "privacy-notice",
     "help-in-your-language",
+)
+
+
+# The directory of services (shared/product/facts.md, "Related services"). Service types are
+# keys of pages.directory.SERVICE_TYPES; languages are site language codes or "other".
+ORGANISATIONS: tuple[OrganisationSpec, ...] = (
+    OrganisationSpec(
+        "assistance-system",
+        ("advice", "housing", "legal", "health", "authority"),
+        ("fi", "sv", "en", "other"),
+        phone="+358 29 546 3177",
+        website="https://www.ihmiskauppa.fi",
+    ),
+    OrganisationSpec(
+        "riku",
+        ("advice", "crime-victims", "legal"),
+        ("fi", "sv", "en"),
+        website="https://www.riku.fi",
+    ),
+    OrganisationSpec(
+        "pro-tukipiste", ("advice", "health"), ("fi", "en"), website="https://www.pro-tukipiste.fi"
+    ),
+    OrganisationSpec(
+        "monika", ("advice", "housing", "violence"), ("fi", "en"), website="https://monikanaiset.fi"
+    ),
+    OrganisationSpec(
+        "refugee-advice-centre",
+        ("legal", "advice"),
+        ("fi", "en"),
+        website="https://www.pakolaisneuvonta.fi",
+    ),
+    OrganisationSpec(
+        "nollalinja",
+        ("violence", "advice"),
+        ("fi", "sv", "en"),
+        phone="080 005 005",
+        website="https://www.nollalinja.fi",
+    ),
+    OrganisationSpec(
+        "police", ("authority",), ("fi", "sv", "en"), phone="112", website="https://poliisi.fi"
+    ),
+    OrganisationSpec(
+        "labour-protection",
+        ("work", "authority"),
+        ("fi", "sv", "en"),
+        website="https://www.tyosuojelu.fi",
+    ),
 )

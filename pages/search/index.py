@@ -8,7 +8,9 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, models
+from wagtail.blocks import StreamValue
 from wagtail.models import Page
+from wagtail.search.index import SearchField
 
 #: PostgreSQL's own text-search configurations for the site's languages; others use "simple".
 TEXT_SEARCH_CONFIGS = {
@@ -45,13 +47,21 @@ class SearchEntry(models.Model):
         return f"{self.language_code}: {self.title}"
 
 
+#: Streams whose words count though the page type does not list them as search fields.
+EXTRA_STREAMS = ("questions", "outcomes", "doors")
+
+
 def page_text(page: Page) -> str:
-    """Every word a visitor reads on the page, as plain text."""
-    parts: list[str] = [page.title, getattr(page, "intro", ""), page.search_description]
-    for field_name in ("body", "questions", "outcomes", "doors"):
-        stream = getattr(page, field_name, None)
-        if stream is not None:
-            parts.extend(stream_strings(stream.get_prep_value()))
+    """Every word a visitor reads on the page, as plain text: the page type's search fields
+    (text, rich text and streams) and the help finder's and home page's streams."""
+    names = [field.field_name for field in page.search_fields if isinstance(field, SearchField)]
+    parts: list[str] = [page.search_description]
+    for name in dict.fromkeys([*names, *EXTRA_STREAMS]):
+        value = getattr(page, name, None)
+        if isinstance(value, StreamValue):
+            parts.extend(stream_strings(value.get_prep_value()))
+        elif isinstance(value, str):
+            parts.append(value)
     return plain(" ".join(part for part in parts if part))
 
 

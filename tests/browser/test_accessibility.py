@@ -32,8 +32,25 @@ def page_types(language: str) -> dict[str, str]:
         "search results": f"/{language}/search/?q=112",
         "search without results": f"/{language}/search/?q=qwxzyv",
     }
+    urls["directory"] = f"/{language}/{get_help}/{pages['help-from-ngos']['slug']}/"
+    urls["directory filtered"] = urls["directory"] + "?service=legal&language="
     if "accessibility-statement" in pages:
         urls["accessibility statement"] = f"/{language}/{pages['accessibility-statement']['slug']}/"
+    if "news" in pages:  # the full trees: every page type for professionals too
+        news, events = pages["news"]["slug"], pages["events"]["slug"]
+        authorities, training = pages["for-authorities"]["slug"], pages["training"]["slug"]
+        module = f"/{language}/{authorities}/{training}/{pages['training-identification']['slug']}/"
+        publications = pages["publications"]["slug"]
+        urls |= {
+            "news index": f"/{language}/{news}/",
+            "news article": f"/{language}/{news}/{pages['news-training-reach']['slug']}/",
+            "event index": f"/{language}/{events}/",
+            "event": f"/{language}/{events}/{pages['seminar-helping-children']['slug']}/",
+            "publication": f"/{language}/{publications}/"
+            f"{pages['child-trafficking-study']['slug']}/",
+            "training module": module,
+            "self-check answered": module + "?q1=1&q2=2&q3=3",
+        }
     return urls
 
 

@@ -32,17 +32,19 @@ class Command(BaseCommand):
         if not once:
             for signum in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(signum, lambda *_: stop.set())
-        while True:
+        if once:
             self.run_jobs()
-            if once or stop.wait(max(interval, 1)):
-                return
+            return
+        while not stop.is_set():
+            # A database restart between runs must not leave a dead connection behind.
+            close_old_connections()
+            self.run_jobs()
+            close_old_connections()
+            stop.wait(max(interval, 1))
 
     def run_jobs(self) -> None:
-        # A database restart between runs must not leave a dead connection behind.
-        close_old_connections()
         for name, options in PERIODIC_COMMANDS:
             try:
                 call_command(name, stdout=self.stdout, stderr=self.stderr, **options)
             except Exception as error:  # keep running: the next run retries
                 self.stderr.write(f"{name} failed: {error}")
-        close_old_connections()
