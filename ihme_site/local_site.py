@@ -47,9 +47,13 @@ def build_demo_site(env: dict[str, str]) -> None:
 
 
 def start_gunicorn(
-    env: dict[str, str], port: int, output: IO | int = subprocess.DEVNULL
+    env: dict[str, str], port: int, output: IO | int = subprocess.DEVNULL, workers: int = 2
 ) -> subprocess.Popen:
-    """gunicorn on 127.0.0.1:port with two workers; returns once it accepts connections."""
+    """gunicorn on 127.0.0.1:port; returns once it accepts connections.
+
+    Workers share the page cache only through Redis (REDIS_URL): with the test settings'
+    in-process cache, use one worker, or a publish would not reach the other's pages.
+    """
     server = subprocess.Popen(  # noqa: S603
         [
             sys.executable,
@@ -60,7 +64,7 @@ def start_gunicorn(
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            "2",
+            str(workers),
             "ihme_site.wsgi:application",
         ],
         env=env,

@@ -8,6 +8,8 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from . import cache_invalidation
         from .search import signals
 
         signals.connect()
+        cache_invalidation.connect()

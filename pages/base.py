@@ -47,6 +47,22 @@ class BasePage(Page):
         return self.search_description or self.intro
 
 
+class Reachable:
+    """A snippet with a `phone` field and a `name`: its tel: link and its name as text."""
+
+    phone: str
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def phone_uri(self) -> str:
+        """The tel: link of the number, without spaces or dashes."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
+
+
 class ModeratedSnippet(
     WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
 ):

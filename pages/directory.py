@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ihme_site.languages import SITE_LANGUAGES
 
-from .base import BasePage, ModeratedSnippet
+from .base import BasePage, ModeratedSnippet, Reachable
 from .blocks import BodyBlock
 
 SERVICE_TYPES = [
@@ -33,7 +33,7 @@ LANGUAGE_CHOICES = [(language.code, language.name_local) for language in SITE_LA
 EXTRA_LANGUAGES = [("other", _("Other languages (with an interpreter)"))]
 
 
-class Organisation(ModeratedSnippet):
+class Organisation(Reachable, ModeratedSnippet):
     name = models.CharField(_("name"), max_length=160)
     description = models.TextField(_("description"), max_length=800)
     service_types = models.JSONField(_("services"), default=list, blank=True)
@@ -81,14 +81,6 @@ class Organisation(ModeratedSnippet):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def phone_uri(self) -> str:
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}" if digits else ""
 
     @property
     def service_labels(self) -> list[str]:

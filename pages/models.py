@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ihme_site.languages import SITE_LANGUAGES
 
-from .base import BasePage, ModeratedSnippet
+from .base import BasePage, ModeratedSnippet, Reachable
 from .blocks import BodyBlock, DoorsBlock
 from .directory import DirectoryPage, Organisation  # noqa: F401
 from .documents import SiteDocument  # noqa: F401 (models of this app)
@@ -183,7 +183,7 @@ def languages_with_pages() -> list[dict[str, object]]:
     ]
 
 
-class Contact(ModeratedSnippet, PreviewableMixin):
+class Contact(Reachable, ModeratedSnippet, PreviewableMixin):
     """A way to reach help: the hotline, 112, the police unit, an NGO.
 
     Moderated: a wrong number here would reach every page at once. A never-published
@@ -224,15 +224,6 @@ class Contact(ModeratedSnippet, PreviewableMixin):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def phone_uri(self) -> str:
-        """The tel: link of the number, without spaces or dashes."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}" if digits else ""
 
     def get_preview_template(self, request, mode_name):
         return "components/contact_preview.html"

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -10,12 +11,15 @@ from wagtail.models import Page
 from ihme_site.languages import SITE_LANGUAGES
 from pages.models import ContentPage
 
-#: The most queries an uncached page view may run today (the Performance issue lowers it).
+#: The most queries a page view may run with every cache empty (Wagtail's site root paths
+#: included); the full-page cache makes a repeat view run none (tests/test_page_cache.py).
 #: A listing of children of several page types costs one query per type (`.specific()`).
-PAGE_VIEW_QUERY_BUDGET = 20
+PAGE_VIEW_QUERY_BUDGET = 22
 
 
 def count_queries(client, url: str) -> int:
+    """Queries of an uncached view of the page (the full-page cache emptied first)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, url

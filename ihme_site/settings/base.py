@@ -39,6 +39,9 @@ QUICK_EXIT_URL = ENV.get("QUICK_EXIT_URL", "https://www.ilmatieteenlaitos.fi/saa
 # Machine translation in the translation editor: DeepL when a key is given (texts are then
 # sent to DeepL), else the offline translation memory.
 DEEPL_API_KEY = ENV.get("DEEPL_API_KEY", "")
+# How long a CDN in front may keep a public page, and serve it stale while it refetches.
+CDN_S_MAXAGE = int(ENV.get("CDN_S_MAXAGE", "300"))
+CDN_STALE_WHILE_REVALIDATE = int(ENV.get("CDN_STALE_WHILE_REVALIDATE", "60"))
 
 DEBUG = False
 
@@ -76,6 +79,7 @@ MIDDLEWARE = [
     "ihme_site.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "ihme_site.page_cache.FullPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -147,13 +151,25 @@ STORAGES = {
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ihme",
+            "OPTIONS": {
+                # Redis down must not take the site down: every cache call then misses
+                # (pages come from the database), and quickly.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Full-page cache (ihme_site.page_cache) -------------------------------------------------
+PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
+# Changes retire pages at once (by generation); the lifetime only bounds the memory used.
+PAGE_CACHE_SECONDS = 24 * 60 * 60
 
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Ihmiskauppa.fi"

@@ -115,7 +115,9 @@ def site_url(tmp_path_factory, exit_site, site_log) -> Iterator[str]:
     manage(env, "createsuperuser", "--noinput", "--username", "admin", "--email", "a@b.invalid")
     manage(env, "shell", "-v0", "-c", EDITORIAL_USERS_SCRIPT)
     with site_log.open("w") as log:
-        server = start_gunicorn(env, port := free_port(), output=log)
+        # One worker (with threads): the test settings keep the page cache in the process.
+        env["GUNICORN_THREADS"] = "4"
+        server = start_gunicorn(env, port := free_port(), output=log, workers=1)
         try:
             yield f"http://127.0.0.1:{port}"
         finally:
