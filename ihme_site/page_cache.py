@@ -53,10 +53,6 @@ def bump(languages: Iterable[str]) -> None:
             logger.warning("page cache: could not retire the pages of %s", bucket)
 
 
-def bump_all() -> None:
-    bump(LANGUAGE_CODES)
-
-
 def _cache_key(request: HttpRequest, generation: int) -> str:
     address = request.build_absolute_uri()
     digest = hashlib.sha256(address.encode()).hexdigest()

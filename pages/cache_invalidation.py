@@ -10,7 +10,12 @@ pages can show it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
@@ -29,15 +34,36 @@ def languages_showing(page: Page) -> set[str]:
     return codes | {page.locale.language_code}
 
 
+def purge_front_end(languages: Iterable[str]) -> None:
+    """Ask the CDN or proxy in front (if configured) to drop these languages' pages."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    pages = Page.objects.live().filter(locale__language_code__in=list(languages))
+    purge_urls_from_cache([url for page in pages if (url := page.get_full_url())])
+
+
+def retire(languages: Iterable[str]) -> None:
+    """Retire these languages' cached pages now, and again once the change is committed
+    (a page cached from the old data in between must not outlive it)."""
+    languages = sorted(set(languages))
+    page_cache.bump(languages)
+
+    def after_commit() -> None:
+        page_cache.bump(languages)
+        purge_front_end(languages)
+
+    transaction.on_commit(after_commit)
+
+
 def _page_changed(sender, instance=None, **kwargs) -> None:
     page = instance if instance is not None else kwargs.get("page")
     if isinstance(page, Page):
-        page_cache.bump(languages_showing(page))
+        retire(languages_showing(page))
 
 
 def _shared_content_changed(sender, instance=None, **kwargs) -> None:
     if isinstance(instance, tuple(SHARED_MODELS)):
-        page_cache.bump_all()
+        retire(page_cache.LANGUAGE_CODES)
 
 
 def connect() -> None:

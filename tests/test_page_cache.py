@@ -132,3 +132,80 @@ def test_a_page_is_served_when_the_cache_does_not_answer(client, demo_page, sett
         response = client.get(demo_page("home", "fi").url)
         assert response.status_code == 200
         assert "X-Page-Cache" in response  # tried, missed, served from the database
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("accept", "encoding"), [("br, gzip", "br"), ("gzip", "gzip")])
+def test_pages_are_compressed_for_clients_that_accept_it(client, demo_page, accept, encoding):
+    import gzip
+
+    import brotli
+
+    url = demo_page("your-rights", "fi").url
+    plain = client.get(url).content
+    for _ in range(2):  # uncached, then from the cache
+        response = client.get(url, HTTP_ACCEPT_ENCODING=accept)
+        assert response["Content-Encoding"] == encoding
+        assert "Accept-Encoding" in response["Vary"]
+        body = (
+            brotli.decompress(response.content)
+            if encoding == "br"
+            else gzip.decompress(response.content)
+        )
+        assert body == plain
+        assert len(response.content) < len(plain) / 2
+
+
+@pytest.mark.django_db
+def test_the_admin_is_never_compressed(editor_client):
+    response = editor_client.get("/admin/", HTTP_ACCEPT_ENCODING="br, gzip")
+    assert response.status_code == 200
+    assert not response.has_header("Content-Encoding")
+    login = Client().get("/admin/login/", HTTP_ACCEPT_ENCODING="br, gzip")
+    assert not login.has_header("Content-Encoding")
+
+
+PURGED: list[str] = []
+
+
+class RecordingBackend:
+    """A front-end cache backend that remembers what it was asked to purge."""
+
+    def __init__(self, params):
+        self.hostnames = ["*"]
+
+    def invalidates_hostname(self, hostname) -> bool:
+        return True
+
+    def purge(self, url) -> None:
+        PURGED.append(url)
+
+    def purge_batch(self, urls) -> None:
+        PURGED.extend(urls)
+
+
+@pytest.mark.django_db
+def test_a_publish_purges_the_cdn_for_the_page_its_parent_and_translations(
+    demo_page, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "tests.test_page_cache.RecordingBackend"}}
+    PURGED.clear()
+    page = demo_page("forced-labour", "en")  # in Finnish, Swedish and English only
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    for url in (
+        page.full_url,
+        page.get_parent().full_url,
+        demo_page("forced-labour", "sv").full_url,
+        demo_page("home", "fi").full_url,
+    ):
+        assert url in PURGED
+    assert demo_page("home", "ar").full_url not in PURGED
+
+
+@pytest.mark.django_db
+def test_without_a_cdn_nothing_is_purged(demo_page, django_capture_on_commit_callbacks):
+    PURGED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_page("your-rights", "en").save_revision().publish()
+    assert PURGED == []

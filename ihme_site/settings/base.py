@@ -42,6 +42,11 @@ DEEPL_API_KEY = ENV.get("DEEPL_API_KEY", "")
 # How long a CDN in front may keep a public page, and serve it stale while it refetches.
 CDN_S_MAXAGE = int(ENV.get("CDN_S_MAXAGE", "300"))
 CDN_STALE_WHILE_REVALIDATE = int(ENV.get("CDN_STALE_WHILE_REVALIDATE", "60"))
+# Purging a CDN or caching proxy in front when pages change: an HTTP PURGE endpoint
+# (Varnish, nginx) and/or Cloudflare. Unset: nothing is purged.
+FRONTEND_CACHE_PURGE_URL = ENV.get("FRONTEND_CACHE_PURGE_URL", "")
+CLOUDFLARE_API_TOKEN = ENV.get("CLOUDFLARE_API_TOKEN", "")
+CLOUDFLARE_ZONE_ID = ENV.get("CLOUDFLARE_ZONE_ID", "")
 
 DEBUG = False
 
@@ -79,6 +84,8 @@ MIDDLEWARE = [
     "ihme_site.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache: pages are kept plain and compressed for each client.
+    "ihme_site.compression.CompressionMiddleware",
     "ihme_site.page_cache.FullPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -170,6 +177,21 @@ else:
 PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
 # Changes retire pages at once (by generation); the lifetime only bounds the memory used.
 PAGE_CACHE_SECONDS = 24 * 60 * 60
+
+WAGTAILFRONTENDCACHE: dict[str, dict[str, str]] = {}
+# Every purged address already carries its own language: no copies for the other prefixes.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if CLOUDFLARE_API_TOKEN and CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": CLOUDFLARE_API_TOKEN,
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+    }
 
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Ihmiskauppa.fi"
