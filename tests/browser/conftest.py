@@ -37,19 +37,19 @@ class _Database:
     """A database of its own for the browser tests' server: PostgreSQL when the tests run
     on PostgreSQL, else an SQLite file."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, name: str = "browser") -> None:
         self.url = os.environ.get("DATABASE_URL", "")
         self.postgres = self.url.startswith(("postgres://", "postgresql://"))
         if self.postgres:
             parts = urlsplit(self.url)
-            self.name = f"ihme_browser_{os.getpid()}"
+            self.name = f"ihme_{name}_{os.getpid()}"
             self.admin_url = urlunsplit(parts._replace(path="/postgres"))
             self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
             with psycopg.connect(self.admin_url, autocommit=True) as connection:
                 connection.execute(f'DROP DATABASE IF EXISTS "{self.name}"')
                 connection.execute(f'CREATE DATABASE "{self.name}"')
         else:
-            self.url = f"sqlite:///{tmp / 'browser.sqlite3'}"
+            self.url = f"sqlite:///{tmp / (name + '.sqlite3')}"
 
     def drop(self) -> None:
         if self.postgres:

@@ -1,0 +1,81 @@
+"""Two app servers (gunicorn, production settings) sharing the database and Redis: a page
+cached on both shows a change on both at once, and Redis down does not take them down."""
+
+from __future__ import annotations
+
+import os
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+
+from ihme_site.local_site import build_demo_site, free_port, manage, start_gunicorn
+
+from .conftest import _Database
+
+pytestmark = pytest.mark.browser  # a served site, like the browser tests
+
+# A Redis database of its own, so the tests never touch another program's keys.
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+PAGE = "/en/get-help/your-rights/"
+
+
+def fetch(base: str, path: str = PAGE) -> tuple[str, str]:
+    with urllib.request.urlopen(base + path) as response:  # noqa: S310 (the local site)
+        return response.read().decode(), response.headers.get("X-Page-Cache", "")
+
+
+@pytest.fixture(scope="module")
+def two_servers(tmp_path_factory) -> Iterator[tuple[list[str], dict[str, str]]]:
+    folder = tmp_path_factory.mktemp("two-servers")
+    database = _Database(folder, name="two_servers")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ihme_site.settings.production",
+        "DJANGO_SECRET_KEY": "two-servers-test-only",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database.url,
+        "REDIS_URL": REDIS_URL,
+        "STATIC_ROOT": str(folder / "static"),
+    }
+    build_demo_site(env)
+    manage(env, "collectstatic", "--noinput", "-v0")
+    manage(env, "shell", "-v0", "-c", "from django.core.cache import cache; cache.clear()")
+    servers = [start_gunicorn(env, free_port(), workers=2) for _ in range(2)]
+    try:
+        yield (
+            [
+                f"http://127.0.0.1:{server.args[server.args.index('--bind') + 1].split(':')[1]}"
+                for server in servers
+            ],
+            env,
+        )
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+        database.drop()
+
+
+PUBLISH = """
+from wagtail.models import Page
+page = Page.objects.get(url_path="/en/get-help/your-rights/").specific
+page.title = {title!r}
+page.save_revision().publish()
+"""
+
+
+def test_a_publish_shows_on_both_servers_at_once(two_servers):
+    """The publish runs in a third process (as an editor's request on either server
+    would): the change reaches both servers through the shared Redis."""
+    bases, env = two_servers
+    for base in bases:
+        for _ in range(3):  # every worker of both servers has the page cached
+            fetch(base)
+        assert fetch(base)[1] == "hit"
+    manage(env, "shell", "-v0", "-c", PUBLISH.format(title="Rights, changed on one server"))
+    for base in bases:
+        for _ in range(3):
+            html, _ = fetch(base)
+            assert "Rights, changed on one server" in html, base
