@@ -29,10 +29,13 @@ PAGES = {
     "home (fi)": "/fi/",
     "home (ar)": "/ar/",
     "section: get help (fi)": "/fi/hae-apua/",
-    "content: your rights (fi)": "/fi/hae-apua/oikeutesi/",
+    "content: your rights (fi)": "/fi/hae-apua/sinun-oikeutesi/",
     "content: identifying a victim (en)": "/en/for-authorities/identifying-a-victim/",
     "help finder question (fi)": "/fi/hae-apua/avun-etsija/q2/?a=k2",
     "help finder outcome (ar)": "/ar/get-help/help-finder/r3/?a=k2.k1.k3",
+    "news list (fi)": "/fi/uutiset/",
+    "training module (en)": "/en/for-authorities/training/identifying-victims/",
+    "directory (fi)": "/fi/hae-apua/jarjestot-ja-muut-palvelut/",
 }
 TARGET_BYTES = 30 * 1024
 TARGET_REQUESTS = 4
@@ -55,21 +58,30 @@ def serve(workdir: Path) -> tuple[subprocess.Popen, str]:
     return start_gunicorn(env, port), f"http://127.0.0.1:{port}"
 
 
-def measure(browser, url: str) -> tuple[int, int]:
-    """(bytes on the wire, requests) for a first visit with an empty cache."""
+def measure(browser, url: str) -> tuple[int, int, int]:
+    """(bytes on the wire, requests, CSS and JavaScript bytes) for a first visit with an
+    empty cache."""
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     session = context.new_cdp_session(page)
     session.send("Network.enable")
     sizes: dict[str, int] = {}
+    kinds: dict[str, str] = {}
+    session.on(
+        "Network.responseReceived",
+        lambda event: kinds.__setitem__(event["requestId"], event.get("type", "")),
+    )
     session.on(
         "Network.loadingFinished",
         lambda event: sizes.__setitem__(event["requestId"], int(event["encodedDataLength"])),
     )
-    page.goto(url, wait_until="load")
+    response = page.goto(url, wait_until="load")
+    if response is None or not response.ok:
+        raise RuntimeError(f"{url} answered {response.status if response else 'nothing'}")
     page.wait_for_load_state("networkidle")
     context.close()
-    return sum(sizes.values()), len(sizes)
+    code = sum(size for key, size in sizes.items() if kinds.get(key) in ("Stylesheet", "Script"))
+    return sum(sizes.values()), len(sizes), code
 
 
 def main() -> int:
@@ -81,22 +93,24 @@ def main() -> int:
                     executable_path=shutil.which("chromium"),
                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
                 )
-                print(f"{'page':40} {'KB':>7} {'requests':>9}")
-                worst_bytes = worst_requests = 0
+                print(f"{'page':40} {'KB':>7} {'requests':>9} {'CSS+JS KB':>10}")
+                worst_bytes = worst_requests = worst_code = 0
                 for name, path in PAGES.items():
-                    size, requests = measure(browser, base + path)
-                    worst_bytes, worst_requests = (
+                    size, requests, code = measure(browser, base + path)
+                    worst_bytes, worst_requests, worst_code = (
                         max(worst_bytes, size),
                         max(worst_requests, requests),
+                        max(worst_code, code),
                     )
-                    print(f"{name:40} {size / 1024:7.1f} {requests:9d}")
+                    print(f"{name:40} {size / 1024:7.1f} {requests:9d} {code / 1024:10.1f}")
                 browser.close()
         finally:
             server.terminate()
             server.wait(timeout=30)
     print(
         f"largest first load {worst_bytes / 1024:.1f} KB (target {TARGET_BYTES // 1024} KB), "
-        f"most requests {worst_requests} (target {TARGET_REQUESTS})"
+        f"most requests {worst_requests} (target {TARGET_REQUESTS}), "
+        f"CSS and JavaScript {worst_code / 1024:.1f} KB (target 15 KB)"
     )
     return 0
 
