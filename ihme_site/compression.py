@@ -3,7 +3,7 @@
 Never for the admin nor for any response that carries a secret (a CSRF token or a
 cookie): compressing a secret next to text an attacker can put in the page leaks it
 (BREACH). Static files are compressed ahead of time by whitenoise, which serves them
-before this runs.
+before this runs; the page cache, outside this, keeps pages as compressed here.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ COMPRESSIBLE_TYPES = (
 MIN_BYTES = 500
 
 
-def _encoding_for(request: HttpRequest) -> str | None:
+def encoding_for(request: HttpRequest) -> str | None:
+    """The compression the client takes: brotli, else gzip, else none."""
     accepted = {
         part.split(";")[0].strip().lower()
         for part in request.headers.get("Accept-Encoding", "").split(",")
@@ -59,7 +60,7 @@ class CompressionMiddleware:
         if not _may_compress(request, response):
             return response
         patch_vary_headers(response, ("Accept-Encoding",))
-        encoding = _encoding_for(request)
+        encoding = encoding_for(request)
         if encoding is None:
             return response
         if encoding == "br":

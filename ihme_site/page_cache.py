@@ -23,6 +23,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
+from ihme_site.compression import encoding_for
 from ihme_site.languages import SITE_LANGUAGES
 
 logger = logging.getLogger(__name__)
@@ -54,9 +55,12 @@ def bump(languages: Iterable[str]) -> None:
 
 
 def _cache_key(request: HttpRequest, generation: int) -> str:
+    """The page's key: its full address and the encoding the client takes (the page is
+    kept compressed as sent, see ihme_site.compression)."""
     address = request.build_absolute_uri()
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page-cache:page:{bucket_for(request.path)}:{generation}:{digest}"
+    encoding = encoding_for(request) or "identity"
+    return f"page-cache:page:{bucket_for(request.path)}:{generation}:{encoding}:{digest}"
 
 
 def _may_use_cache(request: HttpRequest) -> bool:

@@ -84,9 +84,9 @@ MIDDLEWARE = [
     "ihme_site.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outside the page cache: pages are kept plain and compressed for each client.
-    "ihme_site.compression.CompressionMiddleware",
+    # The page cache keeps each page as sent: compressed once per encoding, not per view.
     "ihme_site.page_cache.FullPageCacheMiddleware",
+    "ihme_site.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
