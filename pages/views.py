@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_safe
 
@@ -40,11 +43,19 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return render(request, "404.html", status=404)
 
 
+# Errors that mean the database does not answer (stopped, restarting, unreachable), not a bug.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# How long a client or proxy should wait before asking again while the database is away.
+RETRY_AFTER_SECONDS = 30
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
-    """The 500 page, in the language of the URL, rendered without touching the database."""
+    """The error page, in the language of the URL, rendered without touching the database:
+    503 when the database does not answer (the site recovers by itself), else 500."""
+    unavailable = isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE)
     language = translation.get_language_from_path(request.path_info) or DEFAULT_LANGUAGE
     with translation.override(language):
-        template = loader.get_template("500.html")
+        template = loader.get_template("503.html" if unavailable else "500.html")
         body = template.render(
             {
                 "language": BY_CODE[language],
@@ -53,4 +64,9 @@ def server_error(request: HttpRequest) -> HttpResponse:
                 "quick_exit_url": settings.QUICK_EXIT_URL,
             }
         )
-    return HttpResponse(body, status=500)
+    response = HttpResponse(body, status=503 if unavailable else 500)
+    # Neither the page cache nor a CDN may keep an error in place of the page.
+    add_never_cache_headers(response)
+    if unavailable:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

@@ -27,6 +27,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A database that is away must fail a request quickly (the 503 page), not hang it.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        ENV.get("DATABASE_CONNECT_TIMEOUT", "3")
+    )
 REDIS_URL = ENV.get("REDIS_URL", "")
 WAGTAILADMIN_BASE_URL = ENV.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 MEDIA_ROOT = ENV.get("MEDIA_ROOT", str(BASE_DIR / "media"))
@@ -174,7 +179,14 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Full-page cache (ihme_site.page_cache) -------------------------------------------------
-PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
+PAGE_CACHE_SKIP_PREFIXES = (
+    "/admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/healthz",
+    "/readyz",
+)
 # Changes retire pages at once (by generation); the lifetime only bounds the memory used.
 PAGE_CACHE_SECONDS = 24 * 60 * 60
 

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from wagtail.users.models import UserProfile
 
 from pages.demo_content.loader import DemoSiteLoader
+from pages.old_addresses import load_old_redirects
 
 # Local users: (username, editorial group or None for a superuser, admin language).
 DEMO_USERS = [
@@ -31,7 +32,11 @@ class Command(BaseCommand):
         report = DemoSiteLoader().load()
         pages = sum(report.created_pages.values())
         contacts = sum(report.created_contacts.values())
-        self.stdout.write(f"Demo content: {pages} pages and {contacts} contacts created.")
+        redirects = load_old_redirects().created
+        self.stdout.write(
+            f"Demo content: {pages} pages, {contacts} contacts and {redirects} redirects "
+            "from the earlier sites' addresses created."
+        )
         if not no_admin:
             self.stdout.write("Admin: http://127.0.0.1:8000/admin/")
             for username, group, language in DEMO_USERS:
