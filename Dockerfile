@@ -8,6 +8,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MEDIA_ROOT=/app/media
 
 WORKDIR /app
+# pg_dump and pg_restore for `manage.py backup` and `restore` (the same major version as
+# the postgres:15 service).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client-15 \
+ && rm -rf /var/lib/apt/lists/*
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 
@@ -16,7 +21,7 @@ COPY . .
 RUN DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=build.invalid \
     python manage.py collectstatic --noinput -v0 \
  && useradd --system --uid 10001 --home /app ihme \
- && mkdir -p /app/media && chown ihme /app/media
+ && mkdir -p /app/media /app/backups && chown ihme /app/media /app/backups
 
 USER ihme
 EXPOSE 8000

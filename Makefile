@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 
-.PHONY: install run test lint check browser gettext messages clean
+.PHONY: install run test lint check browser proxy gettext messages clean
 
 install: $(STAMP)
 
@@ -24,12 +24,16 @@ run: install
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
+# nginx: the reverse proxy of docker-compose.yml runs in front of gunicorn in the tests.
+proxy:
+	@command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx; }
+
 # GNU gettext: the catalogue test runs makemessages, as `make messages` does.
 gettext:
 	@command -v xgettext >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
 
 # Every test; DATABASE_URL picks the database (SQLite unless set).
-test: install browser gettext
+test: install browser proxy gettext
 	$(BIN)/python -m pytest
 
 lint: install

@@ -20,7 +20,7 @@ def test_every_service_command_exists():
     commands = get_commands()
     for name, service in COMPOSE["services"].items():
         command = service.get("command")
-        if not command or service.get("image", "").startswith(("postgres", "redis")):
+        if not command or service.get("image", "").startswith(("postgres", "redis", "nginx")):
             continue
         if command[:2] == ["python", "manage.py"]:
             assert command[2] in commands, (name, command)
@@ -30,6 +30,31 @@ def test_every_service_command_exists():
             assert command[-1] == "ihme_site.wsgi:application"
         else:
             raise AssertionError(f"unknown command in {name}: {command}")
+
+
+def test_every_mounted_file_exists_and_the_proxy_runs_the_tested_configuration():
+    mounted = [
+        volume.split(":")[0]
+        for service in COMPOSE["services"].values()
+        for volume in service.get("volumes", [])
+        if volume.startswith("./")
+    ]
+    assert "./deploy/nginx.conf.template" in mounted
+    for path in mounted:
+        assert (ROOT / path).is_file(), path
+    proxy = COMPOSE["services"]["proxy"]
+    assert any(
+        v.startswith("./deploy/nginx.conf.template:/etc/nginx/templates/") for v in proxy["volumes"]
+    )
+    # tests/browser/test_reverse_proxy.py fills in exactly these variables.
+    template = (ROOT / "deploy" / "nginx.conf.template").read_text()
+    assert set(re.findall(r"\$\{(IHME_[A-Z_]+)\}", template)) == set(proxy["environment"])
+
+
+def test_the_health_check_script_exists_and_asks_for_readiness():
+    check = COMPOSE["services"]["web"]["healthcheck"]["test"]
+    assert check[1:3] == ["python", "ops/healthcheck.py"] and check[3] == "/readyz"
+    assert (ROOT / check[2]).is_file()
 
 
 def test_the_scheduler_runs_scheduled_publishing():

@@ -19,6 +19,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # --- Environment -----------------------------------------------------------------------
 ENV = os.environ
 SECRET_KEY = ENV.get("DJANGO_SECRET_KEY", "")
+# Old keys still accepted for signatures (sessions) while a new key is rolled out.
+SECRET_KEY_FALLBACKS = [k for k in ENV.get("DJANGO_SECRET_KEY_FALLBACKS", "").split(",") if k]
 ALLOWED_HOSTS = [h for h in ENV.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h]
 DATABASES = {
     "default": dj_database_url.parse(
@@ -37,6 +39,8 @@ WAGTAILADMIN_BASE_URL = ENV.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 MEDIA_ROOT = ENV.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = ENV.get("STATIC_ROOT", str(BASE_DIR / "static_collected"))
 LOG_LEVEL = ENV.get("LOG_LEVEL", "INFO")
+# Where `manage.py backup` writes its archives unless told otherwise.
+BACKUP_DIR = ENV.get("BACKUP_DIR", str(BASE_DIR / "backups"))
 # Production only: "false" where TLS ends before the app and the proxy redirects to HTTPS.
 SSL_REDIRECT = ENV.get("DJANGO_SECURE_SSL_REDIRECT", "true") == "true"
 # Where the quick exit sends a visitor when the site settings name no other place.
@@ -212,6 +216,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_DOCUMENT_MODEL = "pages.SiteDocument"
+# Every document is a download, never opened in the site's own origin.
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "xlsx", "ods", "csv"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {

@@ -10,6 +10,8 @@ and Redis, which other tests use, keep running.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -20,7 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.utils import translation
 
-from ihme_site.local_site import build_demo_site, free_port, manage, start_gunicorn
+from ihme_site.local_site import ROOT, build_demo_site, free_port, manage, start_gunicorn
 
 from ..tcp_proxy import TcpRelay
 from .conftest import _Database
@@ -97,6 +99,12 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
         database.drop()
 
 
+def container_health_check(base: str, path: str) -> int:
+    env = {**os.environ, "GUNICORN_BIND": base.split("//")[1], "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
+    command = [sys.executable, str(ROOT / "ops" / "healthcheck.py"), path]
+    return subprocess.run(command, env=env, check=False, timeout=30).returncode
+
+
 def all_answer_200(base: str, paths: list[str]) -> bool:
     return all(fetch(base, path).status == 200 for path in paths)
 
@@ -126,6 +134,9 @@ def test_database_stopped_then_back(stack):
     readiness = fetch(stack.base, "/readyz")
     assert readiness.status == 503 and '"database": "unavailable"' in readiness.body
     assert fetch(stack.base, "/healthz").status == 200
+    # The container health check (docker-compose.yml) sees the same.
+    assert container_health_check(stack.base, "/readyz") == 1
+    assert container_health_check(stack.base, "/healthz") == 0
 
     stack.database.start()
     returned = time.monotonic()
