@@ -6,10 +6,13 @@ the full address. Only what is safe to share is stored: a 200 answer to GET or H
 a session cookie, outside the admin, without Set-Cookie, and not marked no-store or private
 (search results, help-finder steps, an answered self-check and previews are).
 
-Invalidation is by generation: each language has a number that is part of every key of its
-pages; a change bumps the numbers of the languages it shows in (pages.cache_invalidation),
-and every app server sees the new number in the shared cache at once. Addresses outside a
-language (sitemap.xml) share a site-wide number, bumped by every change.
+Invalidation is by generation: each language has a number, stored with every page of the
+language; a change bumps the numbers of the languages it shows in (pages.cache_invalidation),
+and every app server sees the new number in the shared cache at once: a page kept under an
+older number is not served. Addresses outside a language (sitemap.xml) share a site-wide
+number, bumped by every change. A hit costs one cache round trip (the number and the page
+together) and no unpickling of a response object: the page is kept as status, headers and
+body.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ def bump(languages: Iterable[str]) -> None:
     """Retire every cached page of these languages (and the site-wide addresses)."""
     buckets = {*(code for code in languages if code in LANGUAGE_CODES), SITE_WIDE}
     for bucket in buckets:
-        key = GENERATION_KEY.format(bucket=bucket)
+        key = generation_key(bucket)
         try:
             cache.add(key, 0, timeout=None)
             cache.incr(key)
@@ -54,13 +57,33 @@ def bump(languages: Iterable[str]) -> None:
             logger.warning("page cache: could not retire the pages of %s", bucket)
 
 
-def _cache_key(request: HttpRequest, generation: int) -> str:
+def generation_key(bucket: str) -> str:
+    return GENERATION_KEY.format(bucket=bucket)
+
+
+def _cache_key(request: HttpRequest, bucket: str) -> str:
     """The page's key: its full address and the encoding the client takes (the page is
     kept compressed as sent, see ihme_site.compression)."""
     address = request.build_absolute_uri()
     digest = hashlib.sha256(address.encode()).hexdigest()
     encoding = encoding_for(request) or "identity"
-    return f"page-cache:page:{bucket_for(request.path)}:{generation}:{encoding}:{digest}"
+    return f"page-cache:page:{bucket}:{encoding}:{digest}"
+
+
+# What is kept of a page: (generation, status, headers, body).
+Stored = tuple[int, int, list[tuple[str, str]], bytes]
+
+
+def _freeze(response: HttpResponse, generation: int) -> Stored:
+    return (generation, response.status_code, list(response.items()), response.content)
+
+
+def _thaw(stored: Stored) -> HttpResponse:
+    _generation, status, headers, body = stored
+    response = HttpResponse(body, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
 
 
 def _may_use_cache(request: HttpRequest) -> bool:
@@ -99,26 +122,27 @@ class FullPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _may_use_cache(request):
             return self.get_response(request)
-        key = None
+        bucket = bucket_for(request.path)
+        key, gen_key = _cache_key(request, bucket), generation_key(bucket)
         try:
-            bucket = bucket_for(request.path)
-            generation = cache.get(GENERATION_KEY.format(bucket=bucket), 0)
-            key = _cache_key(request, generation)
-            cached = cache.get(key)
+            found = cache.get_many([gen_key, key])  # one round trip
         except Exception:  # the cache is down: serve the page from the database
             logger.warning("page cache: not answering")
-            cached = None
-        if cached is not None:
-            cached[HIT_HEADER] = "hit"
-            return cached
+            found = None
+        generation = (found or {}).get(gen_key, 0)
+        stored = (found or {}).get(key)
+        if stored is not None and stored[0] == generation:
+            response = _thaw(stored)
+            response[HIT_HEADER] = "hit"
+            return response
         response = self.get_response(request)
-        if key is not None and _may_store(response):
+        if found is not None and _may_store(response):
             public_cache_control(response)
             response[HIT_HEADER] = "miss"
             if request.method != "GET":  # a HEAD answer may come without its body
                 return response
             try:
-                cache.set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+                cache.set(key, _freeze(response, generation), timeout=settings.PAGE_CACHE_SECONDS)
             except Exception:
                 logger.warning("page cache: could not store a page")
         return response

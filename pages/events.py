@@ -11,7 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .base import BasePage
+from .base import BasePage, without_restricted
 from .blocks import BodyBlock
 
 
@@ -28,7 +28,7 @@ class EventIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = list(EventPage.objects.child_of(self).live().public().order_by("start"))
+        events = list(without_restricted(EventPage.objects.child_of(self).live()).order_by("start"))
         now = timezone.now()
         context["upcoming"] = [event for event in events if event.finish >= now]
         context["past"] = [event for event in reversed(events) if event.finish < now]

@@ -7,6 +7,7 @@ language under the root; SectionPages (an audience or topic) and ContentPages un
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -21,12 +22,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ihme_site.languages import SITE_LANGUAGES
 
-from .base import BasePage, ModeratedSnippet, Reachable
+from .base import BasePage, ModeratedSnippet, Reachable, with_intro, without_restricted
 from .blocks import BodyBlock, DoorsBlock
 from .directory import DirectoryPage, Organisation  # noqa: F401
 from .documents import SiteDocument  # noqa: F401 (models of this app)
 from .events import EventIndexPage, EventPage  # noqa: F401 (models of this app)
-from .localization import localize_all
+from .localization import localized_pages_by_id
 from .news import NewsArticlePage, NewsIndexPage  # noqa: F401 (models of this app)
 from .publications import PublicationPage  # noqa: F401
 from .search.index import SearchEntry  # noqa: F401
@@ -66,15 +67,21 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        door_values = [door.value for door in self.doors]
-        door_pages = localize_all([value["page"] for value in door_values])
+        # The doors' raw values hold page ids: one query finds the pages in this language,
+        # where the stream's own conversion would take another for the chosen pages.
+        door_values = [door["value"] for door in self.doors.raw_data]
+        door_pages = localized_pages_by_id(
+            [value.get("page") for value in door_values],
+            self.locale.language_code,
+            fallback_to_source=True,
+        )
         context["doors"] = [
-            {"page": page, "title": value["title"], "text": value["text"]}
+            {"page": page, "title": value["title"], "text": value.get("text", "")}
             for value, page in zip(door_values, door_pages, strict=True)
-            if page is not None and page.live
+            if page is not None
         ]
-        news_section = SiteSettings.for_request(request).news_section
-        context["news"] = latest_children(news_section, self.locale_id) if news_section else []
+        news_section_id = SiteSettings.for_request(request).news_section_id
+        context["news"] = latest_children(news_section_id, self.locale_id)
         return context
 
 
@@ -102,7 +109,7 @@ class SectionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().specific()
+        context["children"] = with_intro(self.get_children().live())
         return context
 
 
@@ -142,21 +149,24 @@ class LanguagesPage(BasePage):
         return context
 
 
-def latest_children(section: Page, locale_id: int, count: int = 3) -> list[Page]:
-    """The newest live child pages of ``section``'s translation into the given locale
-    (for a news index, its newest articles by their date)."""
-    model = section.specific_class or Page  # from the content type: no query
-    local_section = (
-        model.objects.filter(translation_key=section.translation_key, locale_id=locale_id)
-        .live()
-        .first()
-    )
-    if local_section is None:
+def latest_children(section_id: int | None, locale_id: int, count: int = 3) -> list[Page]:
+    """The newest live child pages (cards with their intro) of the section's translation
+    into the locale, in one query: news articles by their date, other pages by when they
+    were first published."""
+    if section_id is None:
         return []
-    if isinstance(local_section, NewsIndexPage):
-        return list(local_section.articles()[:count])
+    local_section = Page.objects.live().filter(
+        translation_key=Subquery(Page.objects.filter(pk=section_id).values("translation_key")),
+        locale_id=locale_id,
+    )
+    children = Page.objects.live().filter(
+        path__startswith=Subquery(local_section.values("path")[:1]),
+        depth=Subquery(local_section.values("depth")[:1]) + 1,
+    )
+    article_date = Subquery(NewsArticlePage.objects.filter(pk=OuterRef("pk")).values("date")[:1])
+    newest = with_intro(without_restricted(children)).annotate(article_date=article_date)
     return list(
-        local_section.get_children().live().specific().order_by("-first_published_at")[:count]
+        newest.order_by(F("article_date").desc(nulls_last=True), "-first_published_at")[:count]
     )
 
 

@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .base import BasePage
+from .base import BasePage, without_restricted
 from .blocks import BodyBlock
 
 NEWS_PER_PAGE = 10
@@ -35,11 +35,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("news indexes")
 
     def articles(self):
-        return (
-            NewsArticlePage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-date", "-first_published_at")
+        return without_restricted(NewsArticlePage.objects.child_of(self).live()).order_by(
+            "-date", "-first_published_at"
         )
 
     @path("")

@@ -13,12 +13,13 @@ from wagtail.models import Page
 
 from ihme_site.languages import DEFAULT_LANGUAGE
 
+from .base import without_restricted
+
 
 @require_GET
 def sitemap(request: HttpRequest) -> HttpResponse:
     pages = list(
-        Page.objects.live()
-        .public()
+        without_restricted(Page.objects.live())
         .filter(depth__gt=1, alias_of__isnull=True)
         .select_related("locale")
         .order_by("path")

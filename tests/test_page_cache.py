@@ -209,3 +209,22 @@ def test_without_a_cdn_nothing_is_purged(demo_page, django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True):
         demo_page("your-rights", "en").save_revision().publish()
     assert PURGED == []
+
+
+@pytest.mark.django_db
+def test_a_new_menu_page_shows_in_the_menu_of_every_page_of_its_language(client, demo_page):
+    """The menu is part of the language's shared chrome, cached with its pages."""
+    from pages.models import ContentPage
+
+    urls = [demo_page(key, "en").url for key in ("home", "get-help", "your-rights")]
+    for url in urls:
+        client.get(url)
+    finnish = client.get(demo_page("home", "fi").url).content.decode()
+    page = demo_page("home", "en").add_child(
+        instance=ContentPage(title="Brand new in the menu", slug="brand-new", show_in_menus=True)
+    )
+    page.save_revision().publish()
+    for url in urls:
+        assert "Brand new in the menu" in client.get(url + "?other=address").content.decode()
+        assert "Brand new in the menu" in client.get(url).content.decode()
+    assert client.get(demo_page("home", "fi").url).content.decode() == finnish
