@@ -38,6 +38,9 @@ ADMIN_CSP = "; ".join(
         "object-src 'none'",
     ]
 )
+# A document is a download; should a browser still open it, it runs nothing.
+DOCUMENT_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'"
+DOCUMENT_PATH_PREFIX = "/documents/"
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
@@ -76,7 +79,12 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         admin = is_admin_path(request.path_info)
-        response.headers.setdefault("Content-Security-Policy", ADMIN_CSP if admin else PUBLIC_CSP)
+        if request.path_info.startswith(DOCUMENT_PATH_PREFIX):
+            response.headers["Content-Security-Policy"] = DOCUMENT_CSP  # over Wagtail's own
+        else:
+            response.headers.setdefault(
+                "Content-Security-Policy", ADMIN_CSP if admin else PUBLIC_CSP
+            )
         # Browsers send "Origin: null" on a POST under no-referrer, which fails Django's CSRF
         # check; the admin's forms need same-origin, and it links nowhere a visitor goes.
         response.headers["Referrer-Policy"] = "same-origin" if admin else "no-referrer"

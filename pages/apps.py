@@ -9,7 +9,9 @@ class PagesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import cache_invalidation
+        from .image_privacy import strip_metadata_from_renditions
         from .search import signals
 
+        strip_metadata_from_renditions()
         signals.connect()
         cache_invalidation.connect()
