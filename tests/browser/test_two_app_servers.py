@@ -4,6 +4,7 @@ cached on both shows a change on both at once, and Redis down does not take them
 from __future__ import annotations
 
 import os
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 
@@ -79,3 +80,41 @@ def test_a_publish_shows_on_both_servers_at_once(two_servers):
         for _ in range(3):
             html, _ = fetch(base)
             assert "Rights, changed on one server" in html, base
+
+
+EDIT_HOTLINE = """
+from pages.models import SiteSettings
+hotline = SiteSettings.objects.get().header_contact
+hotline.phone = {phone!r}
+hotline.save_revision().publish()
+"""
+UNPUBLISH = """
+from wagtail.models import Page
+Page.objects.get(url_path="/en/get-help/your-rights/").specific.unpublish()
+"""
+
+
+def status(base: str, path: str) -> int:
+    try:
+        with urllib.request.urlopen(base + path) as response:  # noqa: S310 (the local site)
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_a_snippet_edit_and_an_unpublish_show_on_both_servers_at_once(two_servers):
+    bases, env = two_servers
+    finnish = ["/fi/", "/fi/hae-apua/"]  # the edited contact is the Finnish one
+    for base in bases:
+        for _ in range(3):
+            for path in [PAGE, *finnish]:
+                fetch(base, path)
+    manage(env, "shell", "-v0", "-c", EDIT_HOTLINE.format(phone="+358 29 000 0002"))
+    for base in bases:
+        for _ in range(3):
+            for path in finnish:
+                assert "+358 29 000 0002" in fetch(base, path)[0], (base, path)
+    manage(env, "shell", "-v0", "-c", UNPUBLISH)
+    for base in bases:
+        for _ in range(3):
+            assert status(base, PAGE) == 404, base
