@@ -23,12 +23,18 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ihme_site.local_site import build_demo_site, free_port, manage, start_gunicorn  # noqa: E402
+from ihme_site.local_site import (  # noqa: E402
+    build_demo_site,
+    free_port,
+    fresh_postgres_database,
+    manage,
+    production_env,
+    start_gunicorn,
+)
 
 CASES = {
     "home": "/fi/",
@@ -41,17 +47,6 @@ CASES = {
 NEVER_CACHED = {"finder step", "search"}
 CONNECTIONS = 16
 BENCH_DATABASE = "ihme_bench_http"
-
-
-def database_url() -> str:
-    import psycopg
-
-    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    parts = urlsplit(server)
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
-        db.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
-        db.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
-    return urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
 
 
 def run(port: int, path_for, seconds: float) -> tuple[float, list[float]]:
@@ -92,18 +87,11 @@ def p99(values: list[float]) -> float:
 def main() -> None:
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
     work = Path(tempfile.mkdtemp(prefix="ihme-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "ihme_site.settings.production",
-        "DJANGO_SECRET_KEY": "benchmark-only-" + "x" * 40,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database_url(),
-        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/13"),
-        "STATIC_ROOT": str(work / "static"),
-        "MEDIA_ROOT": str(work / "media"),
-        "LOG_LEVEL": "WARNING",
-    }
+    env = production_env(
+        work,
+        fresh_postgres_database(BENCH_DATABASE),
+        os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/13"),
+    )
     build_demo_site(env)
     manage(env, "shell", "-v0", "-c", "from django.core.cache import cache; cache.clear()")
 

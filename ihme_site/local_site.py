@@ -3,12 +3,14 @@ with gunicorn.conf.py). Used by the browser tests and the benchmarks, never by t
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import IO
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,3 +76,32 @@ def start_gunicorn(
     )
     wait_for_port(port, server)
     return server
+
+
+def fresh_postgres_database(name: str) -> str:
+    """An empty PostgreSQL database beside the one DATABASE_URL names; returns its URL."""
+    import psycopg
+
+    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    parts = urlsplit(server)
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        db.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def production_env(work: Path, database_url: str, redis_url: str) -> dict[str, str]:
+    """The environment of the site under production settings, served on 127.0.0.1 over
+    plain HTTP (as behind the proxy), for the benchmarks."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ihme_site.settings.production",
+        "DJANGO_SECRET_KEY": "benchmark-only-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "STATIC_ROOT": str(work / "static"),
+        "MEDIA_ROOT": str(work / "media"),
+        "LOG_LEVEL": "WARNING",
+    }

@@ -39,6 +39,9 @@ WAGTAILADMIN_BASE_URL = ENV.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 MEDIA_ROOT = ENV.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = ENV.get("STATIC_ROOT", str(BASE_DIR / "static_collected"))
 LOG_LEVEL = ENV.get("LOG_LEVEL", "INFO")
+# How many proxies in front of the app add themselves to X-Forwarded-For (the admin's login
+# throttling reads the client address there); 0: the address is the connection's.
+TRUSTED_PROXIES = int(ENV.get("TRUSTED_PROXIES", "0"))
 # Where `manage.py backup` writes its archives unless told otherwise.
 BACKUP_DIR = ENV.get("BACKUP_DIR", str(BASE_DIR / "backups"))
 # Production only: "false" where TLS ends before the app and the proxy redirects to HTTPS.
@@ -276,6 +279,10 @@ SECURE_REFERRER_POLICY = "no-referrer"  # the admin: same-origin (ihme_site.midd
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Editors are logged out after 30 minutes without a request (each request renews it).
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+WAGTAILADMIN_USER_LOGIN_FORM = "pages.login_throttle.ThrottledLoginForm"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
