@@ -36,9 +36,17 @@ def wait_for_port(
     raise RuntimeError("the server did not start")
 
 
-def manage(env: dict[str, str], *arguments: str) -> None:
-    subprocess.run(  # noqa: S603 (our own manage.py, our own arguments)
-        [sys.executable, str(ROOT / "manage.py"), *arguments], env=env, check=True, cwd=ROOT
+def manage(
+    env: dict[str, str], *arguments: str, check: bool = True, capture: bool = False
+) -> subprocess.CompletedProcess:
+    """Run manage.py with env; capture=True keeps its output (text) on the result."""
+    return subprocess.run(  # noqa: S603 (our own manage.py, our own arguments)
+        [sys.executable, str(ROOT / "manage.py"), *arguments],
+        env=env,
+        check=check,
+        cwd=ROOT,
+        capture_output=capture,
+        text=capture,
     )
 
 
@@ -90,13 +98,14 @@ def fresh_postgres_database(name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def production_env(work: Path, database_url: str, redis_url: str) -> dict[str, str]:
+def production_env(work: Path, database_url: str, redis_url: str = "") -> dict[str, str]:
     """The environment of the site under production settings, served on 127.0.0.1 over
-    plain HTTP (as behind the proxy), for the benchmarks."""
+    plain HTTP (as behind the proxy), for the benchmarks and tests. No redis_url: the
+    cache is in each process's memory."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "ihme_site.settings.production",
-        "DJANGO_SECRET_KEY": "benchmark-only-" + "x" * 40,
+        "DJANGO_SECRET_KEY": "local-runs-only-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url,

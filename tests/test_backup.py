@@ -5,15 +5,12 @@ checksums are identical. Restoring over a site, or a damaged archive, is refused
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from ihme_site.backup import file_checksums
-from ihme_site.local_site import ROOT, build_demo_site, manage
+from ihme_site.local_site import build_demo_site, manage, production_env
 
 from .browser.conftest import _Database
 
@@ -65,26 +62,11 @@ print(json.dumps({
 
 
 def counts(env: dict[str, str]) -> dict:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-v0", "-c", COUNTS],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)
+    return json.loads(manage(env, "shell", "-v0", "-c", COUNTS, capture=True).stdout)
 
 
 def site_env(database: _Database, media: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "ihme_site.settings.production",
-        "DJANGO_SECRET_KEY": "backup-drill-only",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database.url,
-        "MEDIA_ROOT": str(media),
-    }
+    return {**production_env(media.parent, database.url), "MEDIA_ROOT": str(media)}
 
 
 def test_backup_restores_into_a_fresh_database_and_folder(tmp_path):
@@ -111,14 +93,7 @@ def test_backup_restores_into_a_fresh_database_and_folder(tmp_path):
         assert file_checksums(tmp_path / "media-restored") == media
 
         # A second restore would mix two sites: refused, nothing changed.
-        again = subprocess.run(
-            [sys.executable, str(ROOT / "manage.py"), "restore", str(archive)],
-            env=target_env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        again = manage(target_env, "restore", str(archive), check=False, capture=True)
         assert again.returncode == 1
         assert "is not empty: restore into a new, empty database" in again.stderr
         assert "Traceback" not in again.stderr
@@ -135,14 +110,8 @@ def test_a_damaged_archive_is_refused_and_nothing_restored(tmp_path):
     try:
         damaged = tmp_path / "ihme-20260101-000000.tar.gz"
         damaged.write_bytes(b"\x1f\x8b not really an archive")
-        result = subprocess.run(
-            [sys.executable, str(ROOT / "manage.py"), "restore", str(damaged)],
-            env=site_env(target, tmp_path / "media"),
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        env = site_env(target, tmp_path / "media")
+        result = manage(env, "restore", str(damaged), check=False, capture=True)
         assert result.returncode == 1
         assert "is not a backup of this site" in result.stderr
         assert "Traceback" not in result.stderr

@@ -22,7 +22,14 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.utils import translation
 
-from ihme_site.local_site import ROOT, build_demo_site, free_port, manage, start_gunicorn
+from ihme_site.local_site import (
+    ROOT,
+    build_demo_site,
+    free_port,
+    manage,
+    production_env,
+    start_gunicorn,
+)
 
 from ..tcp_proxy import TcpRelay
 from .conftest import _Database
@@ -72,19 +79,12 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
     redis_relay = TcpRelay(redis_parts.port or 6379, redis_parts.hostname or "127.0.0.1")
     db_relay.start()
     redis_relay.start()
-    folder = tmp_path_factory.mktemp("outages-static")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "ihme_site.settings.production",
-        "DJANGO_SECRET_KEY": "outage-test-only",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": urlunsplit(
-            db_parts._replace(netloc=f"{db_parts.username or 'postgres'}@127.0.0.1:{db_relay.port}")
-        ),
-        "REDIS_URL": urlunsplit(redis_parts._replace(netloc=f"127.0.0.1:{redis_relay.port}")),
-        "STATIC_ROOT": str(folder),
-    }
+    user = db_parts.username or "postgres"
+    env = production_env(
+        tmp_path_factory.mktemp("outages-site"),
+        urlunsplit(db_parts._replace(netloc=f"{user}@127.0.0.1:{db_relay.port}")),
+        urlunsplit(redis_parts._replace(netloc=f"127.0.0.1:{redis_relay.port}")),
+    )
     build_demo_site(env)
     manage(env, "collectstatic", "--noinput", "-v0")
     manage(env, "shell", "-v0", "-c", "from django.core.cache import cache; cache.clear()")

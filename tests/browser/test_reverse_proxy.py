@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from ihme_site.local_site import (
     build_demo_site,
     free_port,
     manage,
+    production_env,
     start_gunicorn,
     wait_for_port,
 )
@@ -93,27 +93,11 @@ def proxied(tmp_path_factory) -> Iterator[Proxied]:
     assert nginx, "Debian's nginx is missing: `make test` installs it"
     folder = tmp_path_factory.mktemp("proxy")
     database = _Database(folder, name="proxy")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "ihme_site.settings.production",
-        "DJANGO_SECRET_KEY": "proxy-test-only",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "true",
-        "DATABASE_URL": database.url,
-        "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"),
-    }
-    env.pop("REDIS_URL", None)
+    env = production_env(folder, database.url)
+    env["DJANGO_SECURE_SSL_REDIRECT"] = "true"  # the proxy reports the scheme
     build_demo_site(env)
     manage(env, "collectstatic", "--noinput", "-v0")
-    media_urls = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-v0", "-c", ADD_MEDIA],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    media_urls = manage(env, "shell", "-v0", "-c", ADD_MEDIA, capture=True).stdout.split()
     app_port, proxy_port = free_port(), free_port()
     access_log = folder / "access.log"
     config = folder / "nginx.conf"

@@ -10,7 +10,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from ihme_site.local_site import build_demo_site, free_port, manage, start_gunicorn
+from ihme_site.local_site import (
+    build_demo_site,
+    free_port,
+    manage,
+    production_env,
+    start_gunicorn,
+)
 
 from .conftest import _Database
 
@@ -30,16 +36,7 @@ def fetch(base: str, path: str = PAGE) -> tuple[str, str]:
 def two_servers(tmp_path_factory) -> Iterator[tuple[list[str], dict[str, str]]]:
     folder = tmp_path_factory.mktemp("two-servers")
     database = _Database(folder, name="two_servers")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "ihme_site.settings.production",
-        "DJANGO_SECRET_KEY": "two-servers-test-only",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database.url,
-        "REDIS_URL": REDIS_URL,
-        "STATIC_ROOT": str(folder / "static"),
-    }
+    env = production_env(folder, database.url, REDIS_URL)
     build_demo_site(env)
     manage(env, "collectstatic", "--noinput", "-v0")
     manage(env, "shell", "-v0", "-c", "from django.core.cache import cache; cache.clear()")
