@@ -86,16 +86,27 @@ def start_gunicorn(
     return server
 
 
+def _postgres_url(database: str) -> str:
+    """The URL of a database on the PostgreSQL server that DATABASE_URL names."""
+    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    return urlunsplit(urlsplit(server)._replace(path=f"/{database}"))
+
+
+def drop_postgres_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(_postgres_url("postgres"), autocommit=True) as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def fresh_postgres_database(name: str) -> str:
     """An empty PostgreSQL database beside the one DATABASE_URL names; returns its URL."""
     import psycopg
 
-    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    parts = urlsplit(server)
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
-        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        db.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(parts._replace(path=f"/{name}"))
+    drop_postgres_database(name)
+    with psycopg.connect(_postgres_url("postgres"), autocommit=True) as server:
+        server.execute(f'CREATE DATABASE "{name}"')
+    return _postgres_url(name)
 
 
 def production_env(work: Path, database_url: str, redis_url: str = "") -> dict[str, str]:

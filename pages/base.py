@@ -22,6 +22,16 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
+def restrictions_counting_for(**page_lookup) -> QuerySet[PageViewRestriction]:
+    """The view restrictions that count for the pages a lookup names, as Wagtail has them:
+    a page's own, or for an alias those of the page it is an alias of."""
+    own = {f"page__{name}": value for name, value in page_lookup.items()}
+    of_source = {f"page__aliases__{name}": value for name, value in page_lookup.items()}
+    return PageViewRestriction.objects.filter(
+        Q(**own, page__alias_of__isnull=True) | Q(**of_source)
+    )
+
+
 def without_restricted(pages: QuerySet) -> QuerySet:
     """The pages that no view restriction covers (on them or an ancestor), in the same
     query: Wagtail's ``.public()`` first reads every restriction in a query of its own."""
@@ -80,9 +90,7 @@ class BasePage(Page):
         if self.view_restrictions_known_absent:
             return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        return PageViewRestriction.objects.filter(
-            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
-        ).distinct()
+        return restrictions_counting_for(path__in=paths).distinct()
 
 
 class Reachable:

@@ -61,16 +61,13 @@ def localized_pages_by_id(
             )
         )
     )
-    translated, themselves = {}, {}
+    translated, fallback = {}, {}
     for page in found:
         if page.locale.language_code == language_code:
             translated[page.source_id] = page
-        if page.pk in wanted:
-            themselves[page.pk] = page
-    return [
-        translated.get(pk) or (themselves.get(pk) if fallback_to_source else None) if pk else None
-        for pk in page_ids
-    ]
+        if fallback_to_source and page.pk in wanted:
+            fallback[page.pk] = page
+    return [(translated.get(pk) or fallback.get(pk)) if pk else None for pk in page_ids]
 
 
 def contacts_in_language(request: HttpRequest, language_code: str) -> dict:

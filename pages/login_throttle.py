@@ -45,10 +45,14 @@ def client_address(request: HttpRequest | None) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def _keys(username: str = "", address: str = "") -> list[str]:
+    """The cache keys of an account (by its name, as typed in any case) and an address."""
+    keys = [_key("account", username.strip().lower())] if username else []
+    return [*keys, _key("address", address)] if address else keys
+
+
 def _subjects(username: str, request: HttpRequest | None) -> list[str]:
-    subjects = [_key("account", username.strip().lower())] if username else []
-    address = client_address(request)
-    return [*subjects, _key("address", address)] if address else subjects
+    return _keys(username, client_address(request))
 
 
 def locked_until(username: str, request: HttpRequest | None) -> float | None:
@@ -74,12 +78,7 @@ def record_failure(username: str, request: HttpRequest | None) -> None:
 
 
 def clear(username: str = "", address: str = "") -> None:
-    keys = []
-    if username:
-        keys.append(_key("account", username.strip().lower()))
-    if address:
-        keys.append(_key("address", address))
-    cache.delete_many(keys)
+    cache.delete_many(_keys(username, address))
 
 
 def _on_login_failed(sender, credentials: dict, request: HttpRequest | None = None, **kwargs):

@@ -10,14 +10,16 @@ breadcrumbs.
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
+
+from .base import restrictions_counting_for
 
 # Where the pages on the way to the routed page are kept (shallowest first).
 ROUTE_CHAIN_ATTRIBUTE = "_ihme_route_chain"
@@ -47,7 +49,7 @@ def route(request: HttpRequest, path: str) -> RouteResult | None:
     chain = list(
         Page.objects.filter(url_path__in=prefixes)
         .select_related("locale")
-        .annotate(restricted=Exists(_restrictions_on(OuterRef("pk"))))
+        .annotate(restricted=Exists(restrictions_counting_for(pk=OuterRef("pk"))))
         .order_by("depth")
     )
     if not chain or chain[0].url_path != root_path:
@@ -66,13 +68,6 @@ def route(request: HttpRequest, path: str) -> RouteResult | None:
             )
             return specific.route(request, remaining)
     raise Http404  # not reached: the loop returns at the last level
-
-
-def _restrictions_on(page_pk: OuterRef) -> QuerySet[PageViewRestriction]:
-    """The view restrictions that count for a page: its own, or for an alias its source's."""
-    return PageViewRestriction.objects.filter(
-        Q(page=page_pk, page__alias_of__isnull=True) | Q(page__aliases=page_pk)
-    )
 
 
 def _own_route_takes(page: Page, remaining: list[str]) -> bool:

@@ -9,13 +9,20 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-import psycopg
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from ihme_site.local_site import build_demo_site, free_port, manage, start_gunicorn, wait_for_port
+from ihme_site.local_site import (
+    build_demo_site,
+    drop_postgres_database,
+    free_port,
+    fresh_postgres_database,
+    manage,
+    start_gunicorn,
+    wait_for_port,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -41,20 +48,14 @@ class _Database:
         self.url = os.environ.get("DATABASE_URL", "")
         self.postgres = self.url.startswith(("postgres://", "postgresql://"))
         if self.postgres:
-            parts = urlsplit(self.url)
             self.name = f"ihme_{name}_{os.getpid()}"
-            self.admin_url = urlunsplit(parts._replace(path="/postgres"))
-            self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
-            with psycopg.connect(self.admin_url, autocommit=True) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{self.name}"')
-                connection.execute(f'CREATE DATABASE "{self.name}"')
+            self.url = fresh_postgres_database(self.name)
         else:
             self.url = f"sqlite:///{tmp / (name + '.sqlite3')}"
 
     def drop(self) -> None:
         if self.postgres:
-            with psycopg.connect(self.admin_url, autocommit=True) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+            drop_postgres_database(self.name)
 
 
 ADMIN_PASSWORD = "browser-tests-only-password"
