@@ -1,10 +1,12 @@
-"""Admin additions of the editorial workflow: the coverage report, the checked PO upload."""
+"""Admin additions: the editorial workflow's coverage report and checked PO upload, and
+two-step verification (pages/two_factor.py)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import two_factor
 from .editorial import views
 
 
@@ -44,3 +46,17 @@ def register_coverage_report():
         icon_name="wagtail-localize-language",
         order=50,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return two_factor.admin_urls()
+
+
+@hooks.register("register_account_menu_item")
+def register_two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor_manage"),
+        "label": _("Two-step verification"),
+        "help_text": _("A code from an app on your phone after your password."),
+    }

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from pages.demo_content.loader import translation_key
+from tests.accounts import log_in_verified
 
 
 @pytest.fixture(scope="session")
@@ -40,13 +41,13 @@ def demo_page(db):
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    """A client logged in to the admin as a superuser whose admin language is English."""
+    """A client logged in to the admin (past the second factor) as a superuser whose admin
+    language is English."""
     user = django_user_model.objects.create_superuser("editor", "editor@example.invalid", "pw")
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "en"
     profile.save()
-    client.force_login(user)
-    return client
+    return log_in_verified(client, user)
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from pages.blocks import BodyBlock
 from pages.blocks.checks import body_problems
 from pages.models import ContentPage, HomePage, LanguagesPage, SectionPage
+from tests.accounts import log_in_verified
 
 BODY = BodyBlock()
 
@@ -363,7 +364,7 @@ def test_a_body_with_problems_can_still_be_saved_as_a_draft(editor_client, demo_
 @pytest.mark.django_db
 def test_editors_preview_runs_wagtails_accessibility_checker(client, django_user_model, demo_page):
     user = django_user_model.objects.create_superuser("checker", "c@example.invalid", "pw")
-    client.force_login(user)
+    log_in_verified(client, user)
     page = demo_page("your-rights", "en")
     html = client.get(f"/admin/pages/{page.pk}/view_draft/").content.decode()
     assert "w-userbar" in html

@@ -50,17 +50,22 @@ def test_every_language_has_its_pages_and_contacts():
 def test_the_command_creates_a_user_per_role_and_prints_the_passwords(capsys, client):
     call_command("load_demo_content")
     output = capsys.readouterr().out
-    for username, group in [
-        ("admin", "superuser"),
-        ("editor", "Editors"),
-        ("moderator", "Moderators"),
-        ("translator", "Translators"),
+    for username, group, second_factor in [
+        ("admin", "superuser", True),
+        ("editor", "Editors", False),
+        ("moderator", "Moderators", True),
+        ("translator", "Translators", False),
     ]:
         line = next(line for line in output.splitlines() if line.strip().startswith(username))
         assert f"({group}," in line
+        assert ("sets up two-step verification" in line) == second_factor
         password = line.rsplit("password ", 1)[1].strip()
         assert client.login(username=username, password=password)
-        assert client.get("/admin/").status_code == 200
+        response = client.get("/admin/")
+        if second_factor:
+            assert response["Location"].startswith("/admin/two-factor/set-up/")
+        else:
+            assert response.status_code == 200
         client.logout()
     call_command("load_demo_content")
     assert "exists already" in capsys.readouterr().out

@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from help_finder.models import HelpFinderPage
 from pages.models import Contact, ContentPage, HomePage, LanguagesPage, SectionPage
+from tests.accounts import verified_client
 
 
 def content_form(title: str, slug: str, text: str, action: str | None = None) -> dict:
@@ -35,12 +36,6 @@ def add_url(parent: Page) -> str:
     return reverse("wagtailadmin_pages:add", args=("pages", "contentpage", parent.pk))
 
 
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def parent(demo_page):
     return demo_page("get-help", "fi")
@@ -48,7 +43,7 @@ def parent(demo_page):
 
 @pytest.mark.django_db
 def test_editor_submits_and_moderator_approves_and_publishes(parent, group_user):
-    editor = client_for(group_user("Editors"))
+    editor = verified_client(group_user("Editors"))
     response = editor.post(
         add_url(parent),
         content_form("Uusi ohje", "uusi-ohje", "Ensimmäinen versio.", "action-submit"),
@@ -69,7 +64,7 @@ def test_editor_submits_and_moderator_approves_and_publishes(parent, group_user)
     page.refresh_from_db()
     assert not page.live
 
-    moderator = client_for(group_user("Moderators"))
+    moderator = verified_client(group_user("Moderators"))
     response = moderator.post(approve, {})
     assert response.status_code in (200, 302)
     page.refresh_from_db()
@@ -82,7 +77,7 @@ def test_editor_submits_and_moderator_approves_and_publishes(parent, group_user)
 @pytest.mark.django_db
 def test_editor_cannot_publish_without_approval(parent, group_user):
     editor_user = group_user("Editors")
-    editor = client_for(editor_user)
+    editor = verified_client(editor_user)
     editor.post(add_url(parent), content_form("Luonnos", "luonnos", "Teksti.", "action-publish"))
     page = parent.get_children().get(slug="luonnos")
     assert not page.live
@@ -104,7 +99,7 @@ def test_translator_cannot_publish_source_pages(parent, group_user):
     assert not page.permissions_for_user(translator_user).can_publish()
     assert not page.permissions_for_user(translator_user).can_unpublish()
     title = page.title
-    client_for(translator_user).post(
+    verified_client(translator_user).post(
         reverse("wagtailadmin_pages:edit", args=(page.pk,)),
         content_form("Kääntäjän muutos", page.slug, "x", "action-publish"),
     )
@@ -118,7 +113,7 @@ def test_moderator_publishes_but_editor_and_translator_only_propose_contacts(gro
     edit = reverse("wagtailsnippets_pages_contact:edit", args=(hotline.pk,))
     phone = hotline.phone
     for group in ("Editors", "Translators"):
-        client = client_for(group_user(group))
+        client = verified_client(group_user(group))
         client.post(
             edit,
             {
@@ -133,7 +128,7 @@ def test_moderator_publishes_but_editor_and_translator_only_propose_contacts(gro
         )
         hotline.refresh_from_db()
         assert hotline.phone == phone  # a draft at most; visitors still see the number
-    assert client_for(group_user("Moderators")).get(edit).status_code == 200
+    assert verified_client(group_user("Moderators")).get(edit).status_code == 200
 
 
 @pytest.mark.django_db
@@ -186,7 +181,7 @@ def test_editors_see_a_preview_of_every_page_type(page_type, group_user):
     page = page_type.objects.filter(locale__language_code="fi").first()
     page.title = f"Esikatselu {page.title}"
     page.save_revision()
-    editor = client_for(group_user("Editors"))
+    editor = verified_client(group_user("Editors"))
     response = editor.get(reverse("wagtailadmin_pages:view_draft", args=(page.pk,)))
     assert response.status_code == 200
     assert page.title in response.content.decode()
@@ -204,7 +199,7 @@ def test_editors_see_a_preview_of_every_page_type(page_type, group_user):
     ],
 )
 def test_the_admin_speaks_each_users_language(language, dashboard, coverage, group_user):
-    client = client_for(group_user("Editors", language=language))
+    client = verified_client(group_user("Editors", language=language))
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert f'lang="{language}"' in html
     assert dashboard in html

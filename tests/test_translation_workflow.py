@@ -16,14 +16,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from pages.editorial.coverage import State, translation_coverage
 from pages.models import ContentPage
+from tests.accounts import verified_client
 
 BOUNDARY = "BoUnDaRy"
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def publish_finnish(parent, slug: str, texts: list[str]) -> ContentPage:
@@ -95,12 +90,12 @@ def parent(demo_page):
 
 @pytest.fixture
 def translator(group_user):
-    return client_for(group_user("Translators"))
+    return verified_client(group_user("Translators"))
 
 
 @pytest.fixture
 def moderator(group_user):
-    return client_for(group_user("Moderators"))
+    return verified_client(group_user("Moderators"))
 
 
 def swedish(text: str) -> str:

@@ -4,6 +4,7 @@ and Debian's Chromium, launched so that it can reach nothing but that site."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from ihme_site.local_site import (
     build_demo_site,
@@ -23,6 +24,7 @@ from ihme_site.local_site import (
     start_gunicorn,
     wait_for_port,
 )
+from tests.accounts import code
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -59,10 +61,22 @@ class _Database:
 
 
 ADMIN_PASSWORD = "browser-tests-only-password"
-# One user per editorial group (same password), admin in English for stable selectors.
-EDITORIAL_USERS = {"editor": "Editors", "moderator": "Moderators", "translator": "Translators"}
+# One user per editorial group (same password), admin in English for stable selectors;
+# "newcomer" is a Moderator who has not yet enrolled an authenticator app.
+EDITORIAL_USERS = {
+    "editor": "Editors",
+    "moderator": "Moderators",
+    "translator": "Translators",
+    "newcomer": "Moderators",
+}
+# The authenticator keys of the users who must use one (pages/two_factor.py). A wide
+# tolerance lets each login use the code of a later 30-second step than the one before,
+# since a code, once used, is refused.
+ENROLLED_KEYS = {"admin": b"browser-admin-key-01", "moderator": b"browser-moderat-k-01"}
+ENROLLED_TOLERANCE = 20
 EDITORIAL_USERS_SCRIPT = f"""
 from django.contrib.auth.models import Group, User
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.users.models import UserProfile
 for username, group in {EDITORIAL_USERS!r}.items():
     user = User.objects.create_user(username, username + "@example.invalid", {ADMIN_PASSWORD!r})
@@ -70,7 +84,29 @@ for username, group in {EDITORIAL_USERS!r}.items():
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "en"
     profile.save()
+for username, key in {ENROLLED_KEYS!r}.items():
+    TOTPDevice.objects.create(
+        user=User.objects.get(username=username), name="Browser tests", key=key.hex(),
+        tolerance={ENROLLED_TOLERANCE!r}, confirmed=True,
+    )
 """
+_logins_with_a_code: dict[str, int] = {}
+
+
+def log_in_to_admin(page: Page, site_url: str, username: str) -> None:
+    """Through the admin's login form, and past the code of the user's app if they have one."""
+    page.goto(f"{site_url}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    if username in ENROLLED_KEYS:
+        expect(page).to_have_url(re.compile(r"/admin/two-factor/verify/"))
+        steps_ahead = _logins_with_a_code.get(username, -1) + 1
+        assert steps_ahead < ENROLLED_TOLERANCE, "more logins than the tolerance allows"
+        _logins_with_a_code[username] = steps_ahead
+        page.fill("input[name=code]", code(ENROLLED_KEYS[username], steps_ahead))
+        page.click("button[type=submit]")
+    expect(page).to_have_url(f"{site_url}/admin/")
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ADMIN_PASSWORD, RecordedPage
+from .conftest import RecordedPage, log_in_to_admin
 
 pytestmark = pytest.mark.browser
 
@@ -21,11 +21,7 @@ def test_editor_logs_in_edits_and_publishes_under_the_admin_policy(browser, site
             violations.append(message.text) if "Content Security Policy" in message.text else None
         ),
     )
-    page.goto(f"{site_url}/admin/login/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", ADMIN_PASSWORD)
-    page.click("button[type=submit]")
-    expect(page).to_have_url(f"{site_url}/admin/")
+    log_in_to_admin(page, site_url, "admin")
 
     page.goto(f"{site_url}/en/get-help/your-rights/")
     original_title = page.locator("h1").inner_text()

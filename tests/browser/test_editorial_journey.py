@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import ADMIN_PASSWORD
+from .conftest import log_in_to_admin
 
 pytestmark = pytest.mark.browser
 
@@ -33,11 +33,7 @@ SWEDISH = {
 def log_in(browser: Browser, site_url: str, username: str) -> Page:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(f"{site_url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", ADMIN_PASSWORD)
-    page.click("button[type=submit]")
-    expect(page).to_have_url(f"{site_url}/admin/")
+    log_in_to_admin(page, site_url, username)
     return page
 
 

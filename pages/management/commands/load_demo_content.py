@@ -7,6 +7,7 @@ from wagtail.users.models import UserProfile
 
 from pages.demo_content.loader import DemoSiteLoader
 from pages.old_addresses import load_old_redirects
+from pages.two_factor import required_for
 
 # Local users: (username, editorial group or None for a superuser, admin language).
 DEMO_USERS = [
@@ -60,6 +61,11 @@ class Command(BaseCommand):
         profile.preferred_language = language
         profile.save(update_fields=["preferred_language"])
         role = group or "superuser"
+        second_factor = (
+            ", sets up two-step verification at first login" if required_for(user) else ""
+        )
         self.stdout.write(
-            self.style.SUCCESS(f"  {username} ({role}, admin in {language}): password {password}")
+            self.style.SUCCESS(
+                f"  {username} ({role}, admin in {language}{second_factor}): password {password}"
+            )
         )
