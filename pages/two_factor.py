@@ -163,6 +163,14 @@ def _verified(request: HttpRequest, device: TOTPDevice) -> None:
     otp_login(request, device)
 
 
+def _step_page(
+    request: HttpRequest, step: str, title: str, button: str, form: CodeForm, **context
+) -> TemplateResponse:
+    """A step's page (templates/two_factor/step.html and the step's own template)."""
+    context.update(title=title, button=button, form=form, next=_next_url(request))
+    return TemplateResponse(request, f"two_factor/{step}.html", context)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def verify(request: HttpRequest) -> HttpResponse:
@@ -175,8 +183,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         _verified(request, form.device)
         return redirect(_next_url(request))
-    context = {"form": form, "next": _next_url(request)}
-    return TemplateResponse(request, "two_factor/verify.html", context)
+    return _step_page(request, "verify", _("Two-step verification"), _("Continue"), form)
 
 
 def _qr_code(device: TOTPDevice) -> SafeString:
@@ -213,15 +220,17 @@ def set_up(request: HttpRequest) -> HttpResponse:
         _verified(request, device)
         messages.success(request, _("Two-step verification is on."))
         return redirect(_next_url(request))
-    context = {
-        "form": form,
-        "next": _next_url(request),
-        "qr_code": _qr_code(device),
-        "key": _grouped_key(device),
-        "required": required_for(user),
-        "replacing": user.is_verified(),
-    }
-    return TemplateResponse(request, "two_factor/set_up.html", context)
+    return _step_page(
+        request,
+        "set_up",
+        _("Set up two-step verification"),
+        _("Turn on"),
+        form,
+        qr_code=_qr_code(device),
+        key=_grouped_key(device),
+        required=required_for(user),
+        replacing=user.is_verified(),
+    )
 
 
 @never_cache
