@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.throughput import CASES as PAGES  # noqa: E402
 from ihme_site.local_site import (  # noqa: E402
     build_demo_site,
     free_port,
@@ -33,12 +34,8 @@ from ihme_site.local_site import (  # noqa: E402
     start_gunicorn,
 )
 
-CASES = {
-    "home": "/fi/",
-    "content page": "/fi/hae-apua/sinun-oikeutesi/",
-    "finder step": "/fi/hae-apua/avun-etsija/q2/?a=k2",
-    "search": "/fi/search/?q=apua",
-}
+# The four kinds of page the hardening issue names, at the throughput benchmark's addresses.
+CASES = {name: PAGES[name] for name in ("home", "content page", "finder step", "search")}
 LOAD_DATABASE = "ihme_bench_load"
 THREADS = 2  # the machine's cores are shared with the server
 

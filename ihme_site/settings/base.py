@@ -287,11 +287,12 @@ SESSION_COOKIE_HTTPONLY = True
 # Editors are logged out after 30 minutes without a request (each request renews it).
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
-WAGTAILADMIN_USER_LOGIN_FORM = "pages.login_throttle.ThrottledLoginForm"
-# The name authenticator apps show beside the account (pages.two_factor).
-OTP_TOTP_ISSUER = "Ihmiskauppa.fi admin"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Editors' accounts: login throttling (pages.login_throttle) and the name authenticator apps
+# show beside the account (pages.two_factor).
+WAGTAILADMIN_USER_LOGIN_FORM = "pages.login_throttle.ThrottledLoginForm"
+OTP_TOTP_ISSUER = "Ihmiskauppa.fi admin"
 
 # --- Contact data that must show even when the database does not answer (the 500 page) --
 HOTLINE_PHONE = "+358 29 546 3177"
